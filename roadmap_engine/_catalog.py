@@ -1,0 +1,262 @@
+"""Loading, checking and indexing a catalog folder.
+
+A catalog is a folder of YAML files, each holding any of ``skills``, ``roles``
+and ``transitions``. The default catalog ships inside the package; a coach's
+folder is laid over it (same id replaces, new id adds). Everything that could
+make planning fail later (a dangling reference, a duplicate, a cycle) is found
+here, all at once, and reported with the file and items involved.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+from pydantic import ValidationError
+
+from ._catalog_models import CatalogFile, Role, Skill, Transition
+from ._names import did_you_mean, name_key
+from ._validation import describe
+from ._yaml import load_yaml_file
+from .errors import CatalogError
+
+DEFAULT_CATALOG_DIR = Path(__file__).parent / "catalog"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """A checked catalog, its name indexes and its skill graph (prerequisite -> skill)."""
+
+    skills: Mapping[str, Skill]
+    roles: Mapping[str, Role]
+    transitions: Mapping[tuple[str, str], Transition]
+    graph: nx.DiGraph = field(repr=False)
+    sources: Mapping[str, str] = field(repr=False)
+    """``"skill:ID"`` / ``"role:ID"`` -> the file that defined it."""
+    _skill_names: Mapping[str, str] = field(repr=False)
+    _role_names: Mapping[str, str] = field(repr=False)
+
+    def find_skill(self, text: str) -> str | None:
+        """The id of the skill called ``text`` (id, name or alias), or None."""
+        return self._skill_names.get(name_key(text))
+
+    def find_role(self, text: str) -> str | None:
+        """The id of the role called ``text`` (id, title or alias), or None."""
+        return self._role_names.get(name_key(text))
+
+    def transition(self, from_role: str, to_role: str) -> Transition | None:
+        return self.transitions.get((from_role, to_role))
+
+
+def load_catalog(folder: str | Path | None = None) -> Catalog:
+    """The default catalog, with ``folder`` (a coach's own) laid over it.
+
+    Cached per folder and file modification times, so repeated plans pay
+    for loading and checking once.
+    """
+    folders = [DEFAULT_CATALOG_DIR]
+    if folder is not None:
+        path = Path(folder)
+        if not path.is_dir():
+            raise CatalogError(f"{path}: catalog folder not found. Pass a folder of YAML files.")
+        folders.append(path.resolve())
+    stamps = tuple(_stamp(f) for f in folders)
+    return _load_cached(stamps)
+
+
+def _stamp(folder: Path) -> tuple[Path, tuple[tuple[str, int], ...]]:
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    return folder, tuple((f.name, f.stat().st_mtime_ns) for f in files)
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(stamps: tuple[tuple[Path, tuple[tuple[str, int], ...]], ...]) -> Catalog:
+    layers = [_read_folder(folder, [folder / name for name, _ in files]) for folder, files in stamps]
+    return _build(layers)
+
+
+@dataclass
+class _Layer:
+    """One folder's items, each with the file it came from."""
+
+    skills: dict[str, tuple[Skill, str]] = field(default_factory=dict)
+    roles: dict[str, tuple[Role, str]] = field(default_factory=dict)
+    transitions: dict[tuple[str, str], tuple[Transition, str]] = field(default_factory=dict)
+
+
+def _read_folder(folder: Path, files: list[Path]) -> _Layer:
+    if not files:
+        raise CatalogError(f"{folder}: no .yaml files in this catalog folder.")
+    problems: list[str] = []
+    layer = _Layer()
+    for path in files:
+        data = load_yaml_file(path, CatalogError)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            problems.append(
+                f"{path}: expected a mapping with 'skills', 'roles' or 'transitions' at the top"
+            )
+            continue
+        try:
+            parsed = CatalogFile.model_validate(data)
+        except ValidationError as exc:
+            problems.append(describe(exc, str(path)))
+            continue
+        _add(layer.skills, ((s.id, s) for s in parsed.skills), path, "skill", problems)
+        _add(layer.roles, ((r.id, r) for r in parsed.roles), path, "role", problems)
+        _add(
+            layer.transitions,
+            (((t.from_role, t.to_role), t) for t in parsed.transitions),
+            path,
+            "transition",
+            problems,
+        )
+    if problems:
+        raise CatalogError("invalid catalog:\n" + "\n".join(problems))
+    return layer
+
+
+def _add(target: dict, items: Iterable, path: Path, what: str, problems: list[str]) -> None:
+    for key, item in items:
+        if key in target:
+            shown = "->".join(key) if isinstance(key, tuple) else key
+            problems.append(
+                f"{path}: duplicate {what} id {shown!r}, also defined in {target[key][1]}; "
+                "rename or remove one of them"
+            )
+        else:
+            target[key] = (item, str(path))
+
+
+def _build(layers: list[_Layer]) -> Catalog:
+    merged = _Layer()
+    for layer in layers:  # later folders replace earlier items with the same id
+        merged.skills.update(layer.skills)
+        merged.roles.update(layer.roles)
+        merged.transitions.update(layer.transitions)
+    skills = {k: v[0] for k, v in sorted(merged.skills.items())}
+    roles = {k: v[0] for k, v in sorted(merged.roles.items())}
+    transitions = {k: v[0] for k, v in sorted(merged.transitions.items())}
+    sources = {f"skill:{k}": v[1] for k, v in merged.skills.items()}
+    sources |= {f"role:{k}": v[1] for k, v in merged.roles.items()}
+    sources |= {f"transition:{k[0]}->{k[1]}": v[1] for k, v in merged.transitions.items()}
+
+    problems: list[str] = []
+    if not skills or not roles:
+        problems.append("the catalog needs at least one skill and one role")
+    skill_names = _name_index(
+        ((s.id, [s.id, s.name, *s.aliases]) for s in skills.values()), "skill", sources, problems
+    )
+    role_names = _name_index(
+        ((r.id, [r.id, r.title, *r.aliases]) for r in roles.values()), "role", sources, problems
+    )
+    graph = _skill_graph(skills, sources, problems)
+    for skill in skills.values():
+        where = f"{sources[f'skill:{skill.id}']}: skill {skill.id!r}"
+        _check_refs(where, "transfers to role", skill.transfers, roles, problems)
+    for role in roles.values():
+        _check_role(role, skills, sources[f"role:{role.id}"], problems)
+    for (src, dst), trans in transitions.items():
+        where = f"{sources[f'transition:{src}->{dst}']}: transition {src}->{dst}"
+        _check_refs(where, "role", (src, dst), roles, problems)
+        _check_refs(where, "transfers skill", trans.transfers, skills, problems)
+    if problems:
+        raise CatalogError("invalid catalog:\n" + "\n".join(problems))
+    return Catalog(skills, roles, transitions, graph, sources, skill_names, role_names)
+
+
+def _name_index(
+    items: Iterable[tuple[str, list[str]]], what: str, sources: Mapping[str, str], problems: list[str]
+) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for item_id, names in items:
+        for name in names:
+            key = name_key(name)
+            other = index.setdefault(key, item_id)
+            if other != item_id:
+                problems.append(
+                    f"{sources[f'{what}:{item_id}']}: {what} {item_id!r}: name or alias {name!r} "
+                    f"is also used by {what} {other!r}; names must pick one {what}"
+                )
+    return index
+
+
+def _check_refs(
+    where: str, what: str, refs: Iterable[str], known: Mapping[str, object], problems: list[str]
+) -> None:
+    for ref in refs:
+        if ref not in known:
+            problems.append(f"{where}: unknown {what} {ref!r}.{did_you_mean(ref, known)}")
+
+
+def _skill_graph(
+    skills: Mapping[str, Skill], sources: Mapping[str, str], problems: list[str]
+) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(skills)
+    for skill in skills.values():
+        where = f"{sources[f'skill:{skill.id}']}: skill {skill.id!r}"
+        _check_refs(where, "prerequisite", skill.prerequisites, skills, problems)
+        graph.add_edges_from((p, skill.id) for p in skill.prerequisites if p in skills)
+    for cycle in _cycles(graph):
+        files = sorted({sources[f"skill:{s}"] for s in cycle})
+        problems.append(
+            f"{', '.join(files)}: prerequisite cycle "
+            + " -> ".join([*cycle, cycle[0]])
+            + "; remove one of these prerequisites"
+        )
+    return graph
+
+
+def _cycles(graph: nx.DiGraph) -> list[list[str]]:
+    """One cycle from each strongly connected part that has one, in node order."""
+    found = []
+    for part in nx.strongly_connected_components(graph):
+        if len(part) == 1:
+            (node,) = part
+            if not graph.has_edge(node, node):
+                continue
+        start = min(part)
+        edges = nx.find_cycle(graph.subgraph(part), source=start)
+        found.append([u for u, _ in edges])
+    return sorted(found)
+
+
+def _check_role(role: Role, skills: Mapping[str, Skill], source: str, problems: list[str]) -> None:
+    where = f"{source}: role {role.id!r}"
+    phase_ids = [p.id for p in role.phases]
+    _duplicates(where, "phase", phase_ids, problems)
+    _duplicates(where, "required skill", [r.skill for r in role.requires], problems)
+    _duplicates(where, "activity", [a.id for a in role.activities], problems)
+    _check_refs(where, "typical skill", role.typical_skills, skills, problems)
+    _check_refs(where, "required skill", [r.skill for r in role.requires], skills, problems)
+    phases = dict.fromkeys(phase_ids)
+    _check_refs(where, "phase", [r.phase for r in role.requires], phases, problems)
+    _check_refs(where, "phase", [a.phase for a in role.activities], phases, problems)
+    activities = {a.id: a for a in role.activities}
+    clashes = sorted(set(activities) & set(skills))
+    for clash in clashes:
+        problems.append(f"{where}: activity id {clash!r} is also a skill id; rename the activity")
+    known = {**dict.fromkeys(skills), **activities}
+    graph = nx.DiGraph()
+    for act in role.activities:
+        _check_refs(f"{where}: activity {act.id!r}", "prerequisite", act.prerequisites, known, problems)
+        graph.add_edges_from((p, act.id) for p in act.prerequisites if p in activities)
+    for cycle in _cycles(graph):
+        problems.append(
+            f"{where}: activity prerequisite cycle "
+            + " -> ".join([*cycle, cycle[0]])
+            + "; remove one of these prerequisites"
+        )
+
+
+def _duplicates(where: str, what: str, ids: list[str], problems: list[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            problems.append(f"{where}: {what} {item!r} is listed twice; keep one")
+        seen.add(item)

@@ -1,0 +1,84 @@
+"""Stage 2: what the person still has to learn for the target role.
+
+The target's required skills, plus the prerequisites of anything still to
+learn, minus what the person already has at the level needed. A lower level
+keeps the skill but shortens its hours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._catalog import Catalog
+from ._levels import Level, rank, remaining_share
+from ._resolve import Resolved
+
+PREREQUISITE_LEVEL: Level = "intermediate"
+"""The level a skill is needed at when only another skill depends on it."""
+
+
+@dataclass(frozen=True)
+class Need:
+    skill_id: str
+    have: Level
+    need: Level
+    hours: float
+    full_hours: float
+    importance: int | None
+    """The target's importance, or None for a skill needed only as a prerequisite."""
+    phase: str | None
+    focus: str | None
+
+
+@dataclass(frozen=True)
+class Met:
+    skill_id: str
+    have: Level
+    need: Level
+    assumed: bool
+
+
+@dataclass(frozen=True)
+class Gap:
+    needs: dict[str, Need]
+    met: tuple[Met, ...]
+    levels: dict[str, Level]
+    """The person's levels: the current role's typical ones, overridden by the profile."""
+    assumed: frozenset[str]
+    """Skill ids whose level was assumed from the current role."""
+
+
+def find_gap(resolved: Resolved, catalog: Catalog) -> Gap:
+    typical = catalog.roles[resolved.current_role].typical_skills
+    levels: dict[str, Level] = {**typical, **resolved.skills}
+    assumed = frozenset(s for s in typical if s not in resolved.skills)
+    target = catalog.roles[resolved.target_role]
+
+    needs: dict[str, Need] = {}
+    met: dict[str, Met] = {}
+
+    def consider(skill_id: str, need: Level, req_importance: int | None, phase, focus) -> bool:
+        """Record the skill as needed or met; True if it is needed."""
+        have = levels.get(skill_id, "none")
+        if rank(have) >= rank(need):
+            met[skill_id] = Met(skill_id, have, need, skill_id in assumed)
+            return False
+        full = catalog.skills[skill_id].hours
+        needs[skill_id] = Need(
+            skill_id, have, need, full * remaining_share(have, need), full,
+            req_importance, phase, focus,
+        )
+        return True
+
+    frontier = [
+        r.skill for r in target.requires if consider(r.skill, r.level, r.importance, r.phase, r.focus)
+    ]
+    while frontier:
+        skill_id = frontier.pop()
+        for prereq in catalog.skills[skill_id].prerequisites:
+            if prereq in needs or prereq in met:
+                continue
+            if consider(prereq, PREREQUISITE_LEVEL, None, None, None):
+                frontier.append(prereq)
+    ordered_met = tuple(sorted(met.values(), key=lambda m: m.skill_id))
+    return Gap(needs, ordered_met, levels, assumed)

@@ -1,0 +1,86 @@
+"""Stage 3: one deterministic order of all the work, prerequisites first.
+
+The work is the skills still to learn and the target role's career
+activities. Each item belongs to a phase; an item needed by something in an
+earlier phase is pulled forward into that phase, so phases never wait on
+later ones and every phase is one contiguous stretch of the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ._catalog import Catalog
+from ._gap import Gap
+
+_DEFAULT_IMPORTANCE = 3
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    kind: str
+    """``skill`` or the career activity's kind."""
+    hours: float
+    phase: int
+    """Index into the target role's phases."""
+    importance: int
+    prerequisites: tuple[str, ...]
+
+
+def order_work(gap: Gap, catalog: Catalog, target_role: str) -> list[Item]:
+    role = catalog.roles[target_role]
+    phase_rank = {p.id: i for i, p in enumerate(role.phases)}
+    graph = nx.DiGraph()
+    own_phase: dict[str, int | None] = {}
+    importance: dict[str, int | None] = {}
+    hours: dict[str, float] = {}
+    kind: dict[str, str] = {}
+
+    for need in gap.needs.values():
+        graph.add_node(need.skill_id)
+        own_phase[need.skill_id] = phase_rank[need.phase] if need.phase else None
+        importance[need.skill_id] = need.importance
+        hours[need.skill_id] = need.hours
+        kind[need.skill_id] = "skill"
+        prereqs = catalog.skills[need.skill_id].prerequisites
+        graph.add_edges_from((p, need.skill_id) for p in prereqs if p in gap.needs)
+    activity_ids = {act.id for act in role.activities}
+    for act in role.activities:
+        graph.add_node(act.id)
+        own_phase[act.id] = phase_rank[act.phase]
+        importance[act.id] = act.importance
+        hours[act.id] = act.hours
+        kind[act.id] = act.kind
+        graph.add_edges_from(
+            (p, act.id) for p in act.prerequisites if p in gap.needs or p in activity_ids
+        )
+
+    # Backwards over a topological order: a prerequisite takes the earliest
+    # phase and the highest importance of what depends on it.
+    last = len(role.phases) - 1
+    phase: dict[str, int] = {}
+    for node in reversed(list(nx.topological_sort(graph))):
+        later = [phase[s] for s in graph.successors(node)]
+        mine = own_phase[node]
+        phase[node] = min([mine if mine is not None else last, *later])
+        if importance[node] is None:
+            succ = [importance[s] or _DEFAULT_IMPORTANCE for s in graph.successors(node)]
+            importance[node] = max(succ, default=_DEFAULT_IMPORTANCE)
+
+    def key(node: str) -> tuple[int, int, str]:
+        return (phase[node], -(importance[node] or _DEFAULT_IMPORTANCE), node)
+
+    return [
+        Item(
+            id=node,
+            kind=kind[node],
+            hours=hours[node],
+            phase=phase[node],
+            importance=importance[node] or _DEFAULT_IMPORTANCE,
+            prerequisites=tuple(sorted(graph.predecessors(node))),
+        )
+        for node in nx.lexicographical_topological_sort(graph, key=key)
+    ]

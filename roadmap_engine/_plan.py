@@ -1,0 +1,147 @@
+"""``generate_plan``: profile in, dated Plan out, one stage after another."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from . import _narrate as narrate
+from . import _timeline as timeline
+from ._calendar import HORIZON_YEARS, StudyCalendar, build_calendar
+from ._catalog import Catalog, load_catalog
+from ._deadline import check_deadline
+from ._gap import Gap, find_gap
+from ._order import Item, order_work
+from ._plan_models import Activity, Plan, RoleRef
+from ._profile import Profile, ProfileSource, load_profile
+from ._resolve import Resolved, resolve
+from ._resources import choose
+from ._schedule import HorizonExceeded, Schedule, schedule
+from .errors import ProfileError, ScheduleError
+
+
+def generate_plan(profile: ProfileSource, *, catalog: Catalog | str | Path | None = None) -> Plan:
+    """The dated plan for ``profile`` (a YAML path, a dict or a ``Profile``).
+
+    ``catalog`` is a loaded ``Catalog`` or a folder laid over the default one.
+    The same inputs always give the same plan.
+    """
+    person, source = load_profile(profile)
+    cat = catalog if isinstance(catalog, Catalog) else load_catalog(catalog)
+    resolved = resolve(person, cat, source)
+    gap = find_gap(resolved, cat)
+    items = order_work(gap, cat, resolved.target_role)
+    if not items:
+        raise ProfileError(
+            f"{source}: nothing to plan: you already have every skill "
+            f"{cat.roles[resolved.target_role].title!r} needs. Check the skill levels in 'skills'."
+        )
+    calendar = build_calendar(person)
+    timetable = _schedule(items, calendar, person, source)
+    return _assemble(person, cat, resolved, gap, items, calendar, timetable)
+
+
+def _schedule(
+    items: list[Item], calendar: StudyCalendar, person: Profile, source: str
+) -> Schedule:
+    try:
+        return schedule([item.hours for item in items], calendar)
+    except HorizonExceeded as stop:
+        total = sum(item.hours for item in items)
+        field = "weekly_hours" if person.weekly_hours is not None else "hours_per_weekday"
+        if stop.placed_hours == 0:
+            raise ScheduleError(
+                f"{source}: time_off: the time off covers every study day in the "
+                f"{HORIZON_YEARS} years from start_date {person.start_date}; shorten it"
+            ) from None
+        needed = math.ceil(person.hours_a_week * total / stop.placed_hours * 4) / 4
+        raise ScheduleError(
+            f"{source}: {field}: at {person.hours_a_week:g} hours a week the {total:g} hours "
+            f"of this plan would take more than {HORIZON_YEARS} years. Give at least "
+            f"{needed:g} hours a week (or shorten time_off)."
+        ) from None
+
+
+def _assemble(
+    person: Profile,
+    cat: Catalog,
+    resolved: Resolved,
+    gap: Gap,
+    items: list[Item],
+    calendar: StudyCalendar,
+    timetable: Schedule,
+) -> Plan:
+    current, target = cat.roles[resolved.current_role], cat.roles[resolved.target_role]
+    priority = narrate.skills_by_priority(items)
+    resources, cost = choose(
+        ((s, cat.skills[s].resources) for s in priority), person.budget
+    )
+    activities = [_activity(item, span, cat, gap, resources, target.activities) for item, span in zip(items, timetable.spans, strict=True)]
+    start, end = person.start_date, timetable.end
+    phases = timeline.phases(target, items, activities)
+    today = person.today or start
+    hours = [item.hours for item in items]
+    flagged = {a.id for a in target.activities if a.milestone}
+    return Plan(
+        title=(
+            f"From {current.title} to {target.title}: "
+            f"Your {timeline.months_between(start, end)}-Month Transition Guide"
+        ),
+        person=person.name,
+        current_role=RoleRef(id=current.id, title=current.title),
+        target_role=RoleRef(id=target.id, title=target.title),
+        today=today,
+        start=start,
+        end=end,
+        months=timeline.months_between(start, end),
+        weeks=timeline.weeks_between(start, end),
+        total_hours=sum(hours),
+        weekly_hours=person.hours_a_week,
+        day_hours=person.day_hours(),
+        budget=str(person.budget),
+        resources_cost_usd=cost,
+        overview=narrate.overview(cat, resolved),
+        assumed_skills=narrate.held(cat, gap, sorted(gap.assumed)),
+        transferable=narrate.transferable(cat, resolved, gap),
+        skipped=narrate.skipped(cat, gap),
+        skills_to_learn=narrate.skills_to_learn(cat, gap, priority, activities, resources),
+        phases=phases,
+        calendar_weeks=timeline.calendar_weeks(
+            start, end, timetable, items, {a.id: a.title for a in activities}
+        ),
+        sessions=timeline.sessions(timetable, items),
+        milestones=timeline.milestones(phases, flagged),
+        time_off=timeline.time_off_spans(person.time_off, calendar, end),
+        reality_check=narrate.reality_check(cat, target.id),
+        start_now=narrate.start_now(cat, target.id, today, activities),
+        faq=narrate.faq(cat, resolved),
+        deadline=(
+            check_deadline(hours, calendar, end, person.deadline) if person.deadline else None
+        ),
+    )
+
+
+def _activity(item, span, cat, gap, resources, career) -> Activity:
+    start, end = span
+    if item.kind == "skill":
+        skill, need = cat.skills[item.id], gap.needs[item.id]
+        title, detail = skill.name, need.focus or skill.summary
+        levels = (need.have, need.need)
+        refs = resources[item.id]
+    else:
+        act = next(a for a in career if a.id == item.id)
+        title, detail, levels, refs = act.title, act.detail, (None, None), ()
+    return Activity(
+        id=item.id,
+        kind=item.kind,
+        title=title,
+        detail=detail,
+        hours=item.hours,
+        importance=item.importance,
+        prerequisites=item.prerequisites,
+        level_from=levels[0],
+        level_to=levels[1],
+        resources=refs,
+        start=start,
+        end=end,
+    )

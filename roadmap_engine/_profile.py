@@ -1,0 +1,176 @@
+"""The person's profile: who they are, where they go, and when they can study.
+
+Field docstrings are the profile format's documentation (and its JSON Schema).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from ._levels import Level
+from ._validation import describe
+from ._yaml import load_yaml_file
+from .errors import ProfileError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
+    full: i
+    for i, full in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Hours = Annotated[float, Field(gt=0, le=100)]
+DayHours = Annotated[float, Field(ge=0, le=24)]
+MAX_WEEKLY_HOURS = 100
+
+
+def _weekday(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in _WEEKDAY_NAMES:
+        return WEEKDAYS[_WEEKDAY_NAMES[value.strip().lower()]]
+    return value
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class TimeOff(_Input):
+    """A span of dates with no study at all (both ends included)."""
+
+    start: dt.date
+    end: dt.date
+    reason: str = Field(default="time off", max_length=200)
+    """Shown in the plan next to the gap it makes."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeOff:
+        if self.end < self.start:
+            raise ValueError(
+                f"end {self.end} is before start {self.start}; swap them or fix the dates"
+            )
+        return self
+
+
+class Profile(_Input):
+    """One person's starting point, goal and study time."""
+
+    name: str = Field(min_length=1, max_length=200)
+    """The person the plan is for, as it should appear on the plan."""
+    current_role: str = Field(min_length=1, max_length=200)
+    """The role held now: a catalog role's id, title or alias (any case)."""
+    target_role: str = Field(min_length=1, max_length=200)
+    """The role to move into: a catalog role's id, title or alias (any case)."""
+    start_date: dt.date
+    """The first day of study (YYYY-MM-DD)."""
+    weekly_hours: Hours | None = None
+    """Hours of study a week, spread evenly over ``study_days``."""
+    study_days: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri")
+    """Days of the week used with ``weekly_hours`` (mon ... sun)."""
+    hours_per_weekday: dict[Weekday, DayHours] | None = None
+    """Instead of ``weekly_hours``: the hours of each weekday, e.g. {mon: 2, sat: 5}."""
+    skills: dict[Annotated[str, Field(min_length=1, max_length=200)], Level] = {}
+    """Skills already held, by catalog id, name or alias, with a level:
+    none, basic, intermediate, advanced or expert. Unlisted skills typical of
+    the current role are assumed at the role's usual level; list one as
+    ``none`` to say otherwise."""
+    time_off: tuple[TimeOff, ...] = ()
+    """Date spans with no study (holidays, a move, a busy season)."""
+    deadline: dt.date | None = None
+    """The date the person wants to be ready by; the plan says if it is met."""
+    budget: Literal["any", "free"] | Annotated[float, Field(ge=0)] = "any"
+    """``free`` for free resources only, a number for a ceiling in US dollars
+    on paid ones, or ``any``."""
+    today: dt.date | None = None
+    """The date the plan is made, which anchors "this week" and "this month".
+    Defaults to the start date, so plans never depend on the wall clock."""
+
+    @field_validator("study_days", mode="before")
+    @classmethod
+    def _study_days(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple):
+            return tuple(_weekday(v) for v in value)
+        return value
+
+    @field_validator("hours_per_weekday", mode="before")
+    @classmethod
+    def _per_weekday(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {_weekday(k): v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Profile:
+        if self.weekly_hours is None and self.hours_per_weekday is None:
+            raise ValueError(
+                "give weekly_hours (e.g. weekly_hours: 10) or hours_per_weekday "
+                "(e.g. {mon: 2, sat: 5})"
+            )
+        if self.weekly_hours is not None and self.hours_per_weekday is not None:
+            raise ValueError("give weekly_hours or hours_per_weekday, not both")
+        if self.weekly_hours is not None and not self.study_days:
+            raise ValueError("study_days is empty; list at least one day, e.g. [mon, wed, sat]")
+        if len(set(self.study_days)) != len(self.study_days):
+            raise ValueError("study_days lists a day twice; list each day once")
+        if self.hours_per_weekday is not None:
+            total = sum(self.hours_per_weekday.values())
+            if total <= 0:
+                raise ValueError("hours_per_weekday gives no hours at all; give some day hours")
+            if total > MAX_WEEKLY_HOURS:
+                raise ValueError(
+                    f"hours_per_weekday adds up to {total:g} hours a week, over the "
+                    f"{MAX_WEEKLY_HOURS} that is humanly possible; lower them"
+                )
+        if self.deadline is not None and self.deadline <= self.start_date:
+            raise ValueError(
+                f"deadline {self.deadline} is not after start_date {self.start_date}; "
+                "move the deadline later"
+            )
+        return self
+
+    def day_hours(self) -> tuple[float, ...]:
+        """Study hours for Monday ... Sunday."""
+        if self.hours_per_weekday is not None:
+            return tuple(self.hours_per_weekday.get(day, 0.0) for day in WEEKDAYS)
+        assert self.weekly_hours is not None
+        share = self.weekly_hours / len(self.study_days)
+        return tuple(share if day in self.study_days else 0.0 for day in WEEKDAYS)
+
+    @property
+    def hours_a_week(self) -> float:
+        return sum(self.day_hours())
+
+
+ProfileSource = str | Path | dict | Profile
+
+
+def load_profile(source: ProfileSource) -> tuple[Profile, str]:
+    """The validated profile and a name for it to use in messages."""
+    if isinstance(source, Profile):
+        return source, "profile"
+    if isinstance(source, dict):
+        return _validate(source, "profile"), "profile"
+    if isinstance(source, str | Path):
+        path = Path(source)
+        data = load_yaml_file(path, ProfileError)
+        if not isinstance(data, dict):
+            raise ProfileError(
+                f"{path}: expected a mapping of profile fields (name, current_role, ...), "
+                f"got {type(data).__name__}. See profiles/ for examples."
+            )
+        return _validate(data, str(path)), str(path)
+    raise ProfileError(
+        f"a profile must be a YAML file path, a dict or a Profile, not {type(source).__name__}"
+    )
+
+
+def _validate(data: dict, source: str) -> Profile:
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        raise ProfileError("invalid profile:\n" + describe(exc, source)) from None
