@@ -90,10 +90,26 @@ class _Layer:
 def _read_folder(folder: Path, files: list[Path]) -> _Layer:
     if not files:
         raise CatalogError(f"{folder}: no .yaml files in this catalog folder.")
+    return _parse_layer((str(path), load_yaml_file(path, CatalogError)) for path in files)
+
+
+def catalog_from_data(files: Mapping[str, object], *, over_default: bool = False) -> Catalog:
+    """A catalog from parsed file contents (name -> data), checked like a folder.
+
+    For catalogs built in code (and for tests); ``over_default`` lays it over
+    the shipped catalog instead of using it alone.
+    """
+    layers = [_parse_layer(files.items())]
+    if over_default:
+        folder, names = _stamp(DEFAULT_CATALOG_DIR)
+        layers.insert(0, _read_folder(folder, [folder / name for name, _ in names]))
+    return _build(layers)
+
+
+def _parse_layer(files: Iterable[tuple[str, object]]) -> _Layer:
     problems: list[str] = []
     layer = _Layer()
-    for path in files:
-        data = load_yaml_file(path, CatalogError)
+    for path, data in files:
         if data is None:
             continue
         if not isinstance(data, dict):
@@ -104,7 +120,7 @@ def _read_folder(folder: Path, files: list[Path]) -> _Layer:
         try:
             parsed = CatalogFile.model_validate(data)
         except ValidationError as exc:
-            problems.append(describe(exc, str(path)))
+            problems.append(describe(exc, path))
             continue
         _add(layer.skills, ((s.id, s) for s in parsed.skills), path, "skill", problems)
         _add(layer.roles, ((r.id, r) for r in parsed.roles), path, "role", problems)
@@ -120,7 +136,7 @@ def _read_folder(folder: Path, files: list[Path]) -> _Layer:
     return layer
 
 
-def _add(target: dict, items: Iterable, path: Path, what: str, problems: list[str]) -> None:
+def _add(target: dict, items: Iterable, path: str, what: str, problems: list[str]) -> None:
     for key, item in items:
         if key in target:
             shown = "->".join(key) if isinstance(key, tuple) else key

@@ -12,8 +12,8 @@ from ._catalog import Catalog, load_catalog
 from ._deadline import check_deadline
 from ._gap import Gap, find_gap
 from ._order import Item, order_work
-from ._plan_models import Activity, Plan, RoleRef
-from ._profile import Profile, ProfileSource, load_profile
+from ._plan_models import Activity, Plan, RoleRef, StudyDay
+from ._profile import WEEKDAYS, Profile, ProfileSource, load_profile
 from ._resolve import Resolved, resolve
 from ._resources import choose
 from ._schedule import HorizonExceeded, Schedule, schedule
@@ -97,7 +97,11 @@ def _assemble(
         weeks=timeline.weeks_between(start, end),
         total_hours=sum(hours),
         weekly_hours=person.hours_a_week,
-        day_hours=person.day_hours(),
+        study_days=[
+            StudyDay(day=day, hours=h)
+            for day, h in zip(WEEKDAYS, person.day_hours(), strict=True)
+            if h > 0
+        ],
         budget=str(person.budget),
         resources_cost_usd=cost,
         overview=narrate.overview(cat, resolved),

@@ -192,6 +192,11 @@ class DeadlineCheck(_Data):
     (same days and time off); None if even 100 hours a week would not."""
 
 
+class StudyDay(_Data):
+    day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    hours: float
+
+
 class Plan(_Data):
     title: str
     person: str
@@ -204,8 +209,8 @@ class Plan(_Data):
     weeks: int
     total_hours: float
     weekly_hours: float
-    day_hours: tuple[float, float, float, float, float, float, float]
-    """Study hours for Monday ... Sunday."""
+    study_days: tuple[StudyDay, ...]
+    """The weekdays with study hours, Monday first."""
     budget: str
     resources_cost_usd: float
     """Sum of the list prices of the paid resources chosen (first month for subscriptions)."""

@@ -1,0 +1,5 @@
+"""``python -m roadmap_engine`` is the ``roadmap`` command."""
+
+from ._cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,96 @@
+"""The ``roadmap`` command: parse, call the public API, print.
+
+Errors are mapped to exit codes in one place: a ``RoadmapError`` (bad input)
+prints its message and exits 2; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_USER_ERROR = 2
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from . import generate_plan, render
+    from ._output import write_atomically
+
+    plan = generate_plan(args.profile, catalog=args.catalog)
+    text = render(plan, args.format, templates=args.templates)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(args.output, text)
+        print(f"wrote {args.output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roadmap",
+        description="Turn a person's profile into a dated, personal career-transition plan.",
+        epilog="Example: roadmap plan profiles/software-engineer-to-ml-engineer.yaml "
+        "--format html -o plan.html",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback when something fails"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    plan = commands.add_parser(
+        "plan",
+        help="write the plan for one profile",
+        description="Write the dated transition plan for one profile (a YAML file; "
+        "see profiles/ for examples).",
+    )
+    plan.add_argument("profile", type=Path, metavar="PROFILE", help="the profile's YAML file")
+    plan.add_argument(
+        "-f", "--format", choices=("md", "html", "json"), default="md",
+        help="output format (default: md)",
+    )
+    plan.add_argument(
+        "-o", "--output", type=Path, metavar="FILE",
+        help="write to FILE instead of standard output (never left half-written)",
+    )
+    plan.add_argument(
+        "--catalog", type=Path, metavar="DIR",
+        help="a catalog folder laid over the built-in one (same id replaces, new id adds)",
+    )
+    plan.add_argument(
+        "--templates", type=Path, metavar="DIR",
+        help="a folder of templates (plan.md.j2, plan.html.j2) used before the built-in ones",
+    )
+    plan.set_defaults(run=_plan)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("roadmap-engine")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "unknown"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .errors import RoadmapError
+
+    try:
+        return args.run(args)
+    except RoadmapError as exc:
+        if args.debug:
+            raise
+        print(f"roadmap: error: {exc}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except OSError as exc:
+        if args.debug:
+            raise
+        where = exc.filename or getattr(args, "output", "") or ""
+        print(f"roadmap: error: {where}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USER_ERROR

@@ -1,0 +1,94 @@
+"""Turning a Plan into a document: one Jinja template per text format.
+
+Environments come from a cached factory, never a mutable global. The
+built-in templates are searched after the user's folder (when given), and a
+user template can extend a built-in one by the name ``default/plan.md.j2``.
+User templates run in Jinja's sandbox. HTML is autoescaped, and every
+template sees ``StrictUndefined``, so a misspelt field is an error, not a
+blank.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import _filters
+from ._plan_models import Plan
+from .errors import TemplateError
+
+FORMATS = ("md", "html", "json")
+_PACKAGE = Path(__file__).parent
+
+
+def builtin_templates_dir() -> Path:
+    """``_templates`` inside an installed wheel; the repository's ``templates/`` otherwise."""
+    packaged = _PACKAGE / "_templates"
+    return packaged if packaged.is_dir() else _PACKAGE.parent / "templates"
+
+
+def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) -> str:
+    """The plan as a ``md``, ``html`` or ``json`` document.
+
+    ``templates`` is a folder whose ``plan.md.j2`` / ``plan.html.j2`` replace
+    the built-in ones.
+    """
+    if fmt == "json":
+        return plan.model_dump_json(indent=2) + "\n"
+    if fmt not in FORMATS:
+        raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    user_dir = None
+    if templates is not None:
+        user_dir = Path(templates).resolve()
+        if not user_dir.is_dir():
+            raise TemplateError(f"{templates}: template folder not found")
+    name = f"plan.{fmt}.j2"
+    env = environment(user_dir)
+    try:
+        return env.get_template(name).render(plan=plan)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template {exc.name!r} not found in {_searched(user_dir)}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: {exc.message}"
+        ) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(f"{name}: refused by the template sandbox: {exc}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            f"{name}: {exc.message}; check the field name against the Plan model"
+        ) from None
+
+
+def _searched(user_dir: Path | None) -> str:
+    dirs = [*([user_dir] if user_dir else []), builtin_templates_dir()]
+    return ", ".join(str(d) for d in dirs)
+
+
+@functools.lru_cache(maxsize=8)
+def environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """A configured environment; cached so compiled templates are reused."""
+    builtin = jinja2.FileSystemLoader(builtin_templates_dir())
+    options = dict(
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    if user_dir is None:
+        env = jinja2.Environment(loader=builtin, **options)
+    else:
+        loader = jinja2.ChoiceLoader(
+            [
+                jinja2.FileSystemLoader(user_dir),
+                jinja2.PrefixLoader({"default": builtin}),
+                builtin,
+            ]
+        )
+        env = SandboxedEnvironment(loader=loader, **options)
+    env.filters.update(_filters.FILTERS)
+    return env

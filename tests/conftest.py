@@ -1,0 +1,118 @@
+"""Shared helpers: a tiny catalog built in code, file trees from dicts."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from roadmap_engine._catalog import catalog_from_data
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "profiles" / "software-engineer-to-ml-engineer.yaml"
+
+
+def resource(title: str = "A free guide", cost: str = "free", hours: float = 5) -> dict:
+    return {"title": title, "provider": "Example Press", "kind": "book", "cost": cost, "hours": hours}
+
+
+def skill(sid: str, hours: float, prerequisites: tuple[str, ...] = (), **extra: Any) -> dict:
+    return {
+        "id": sid,
+        "name": sid.replace("-", " ").title(),
+        "category": "test",
+        "hours": hours,
+        "prerequisites": list(prerequisites),
+        "summary": f"What {sid} is.",
+        "applies": f"How {sid} carries over.",
+        "resources": [resource(f"{sid} book")],
+        **extra,
+    }
+
+
+def role(rid: str, requires: list[dict], phases: tuple[str, ...] = ("one", "two"), **extra) -> dict:
+    return {
+        "id": rid,
+        "title": rid.replace("-", " ").title(),
+        "summary": f"The {rid} role.",
+        "overview": [f"Why {rid}."],
+        "requires": requires,
+        "phases": [{"id": p, "title": f"Phase {p}", "summary": f"About {p}."} for p in phases],
+        "reality_check": {"love": ["a"], "miss": ["b"], "challenges": ["c"]},
+        "faq": [{"question": f"Is {rid} for me?", "answer": "Perhaps."}],
+        **extra,
+    }
+
+
+def req(sid: str, level: str = "intermediate", importance: int = 3, phase: str = "one") -> dict:
+    return {"skill": sid, "level": level, "importance": importance, "phase": phase}
+
+
+TINY = {
+    "skills.yaml": {
+        "skills": [
+            skill("basics", 10),
+            skill("middle", 20, ("basics",)),
+            skill("advanced-topic", 30, ("middle",)),
+            skill("side", 8),
+        ]
+    },
+    "roles.yaml": {
+        "roles": [
+            role("starter", [req("basics")], typical_skills={"basics": "basic"}),
+            role(
+                "expert",
+                [
+                    req("advanced-topic", "advanced", 5, "two"),
+                    req("side", "basic", 2, "one"),
+                ],
+                activities=[
+                    {
+                        "id": "capstone",
+                        "title": "Build a capstone",
+                        "kind": "project",
+                        "hours": 6,
+                        "phase": "two",
+                        "prerequisites": ["advanced-topic"],
+                        "detail": "Put it together.",
+                        "milestone": True,
+                    }
+                ],
+            ),
+        ]
+    },
+}
+
+
+@pytest.fixture
+def tiny_catalog():
+    return catalog_from_data(copy.deepcopy(TINY))
+
+
+@pytest.fixture
+def tiny_data():
+    return copy.deepcopy(TINY)
+
+
+def write_tree(root: Path, files: dict[str, Any]) -> Path:
+    """Write ``{"name.yaml": data-or-text}`` under ``root``; data is dumped as YAML."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def profile(**overrides: Any) -> dict:
+    base = {
+        "name": "Test Person",
+        "current_role": "starter",
+        "target_role": "expert",
+        "start_date": "2027-01-04",
+        "weekly_hours": 10,
+    }
+    base.update(overrides)
+    return base

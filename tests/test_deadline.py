@@ -1,0 +1,46 @@
+"""Deadline answers come from the scheduler and are minimal."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import profile
+
+from roadmap_engine import generate_plan
+from roadmap_engine._calendar import build_calendar
+from roadmap_engine._profile import load_profile
+from roadmap_engine._schedule import finish_date
+
+
+def _finish(catalog, weekly_hours, **overrides):
+    plan = generate_plan(profile(weekly_hours=weekly_hours, **overrides), catalog=catalog)
+    return plan.end
+
+
+def test_a_met_deadline_reports_days_to_spare(tiny_catalog):
+    plan = generate_plan(profile(deadline="2027-06-30"), catalog=tiny_catalog)
+    assert plan.deadline.met
+    assert plan.deadline.margin_days == (dt.date(2027, 6, 30) - plan.end).days > 0
+
+
+def test_a_missed_deadline_gives_the_least_weekly_hours_that_meet_it(tiny_catalog):
+    off = [{"start": "2027-01-18", "end": "2027-01-22", "reason": "move"}]
+    plan = generate_plan(profile(deadline="2027-02-05", time_off=off), catalog=tiny_catalog)
+    check = plan.deadline
+    assert not check.met and check.margin_days < 0
+    needed = check.weekly_hours_needed
+    assert needed is not None and needed * 4 == int(needed * 4)
+    assert _finish(tiny_catalog, needed, time_off=off) <= check.date
+    assert _finish(tiny_catalog, needed - 0.25, time_off=off) > check.date
+
+
+def test_an_impossible_deadline_says_so(tiny_catalog):
+    plan = generate_plan(profile(deadline="2027-01-05"), catalog=tiny_catalog)
+    assert plan.deadline.weekly_hours_needed is None
+
+
+def test_finish_date_matches_the_full_schedule(tiny_catalog):
+    person, _ = load_profile(profile())
+    plan = generate_plan(person, catalog=tiny_catalog)
+    hours = [a.hours for p in plan.phases for a in p.activities]
+    assert finish_date(hours, build_calendar(person)) == plan.end
