@@ -1,8 +1,8 @@
 """roadmap-engine: a person's profile in, a dated career-transition plan out.
 
-    from roadmap_engine import generate_plan, render
-    plan = generate_plan("profiles/software-engineer-to-ml-engineer.yaml")
-    print(render(plan, "md"))
+from roadmap_engine import generate_plan, render
+plan = generate_plan("profiles/software-engineer-to-ml-engineer.yaml")
+print(render(plan, "md"))
 """
 
 from ._catalog import Catalog, load_catalog

@@ -74,7 +74,9 @@ def _stamp(folder: Path) -> tuple[Path, tuple[tuple[str, int], ...]]:
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(stamps: tuple[tuple[Path, tuple[tuple[str, int], ...]], ...]) -> Catalog:
-    layers = [_read_folder(folder, [folder / name for name, _ in files]) for folder, files in stamps]
+    layers = [
+        _read_folder(folder, [folder / name for name, _ in files]) for folder, files in stamps
+    ]
     return _build(layers)
 
 
@@ -186,7 +188,10 @@ def _build(layers: list[_Layer]) -> Catalog:
 
 
 def _name_index(
-    items: Iterable[tuple[str, list[str]]], what: str, sources: Mapping[str, str], problems: list[str]
+    items: Iterable[tuple[str, list[str]]],
+    what: str,
+    sources: Mapping[str, str],
+    problems: list[str],
 ) -> dict[str, str]:
     index: dict[str, str] = {}
     for item_id, names in items:
@@ -260,7 +265,9 @@ def _check_role(role: Role, skills: Mapping[str, Skill], source: str, problems: 
     known = {**dict.fromkeys(skills), **activities}
     graph = nx.DiGraph()
     for act in role.activities:
-        _check_refs(f"{where}: activity {act.id!r}", "prerequisite", act.prerequisites, known, problems)
+        _check_refs(
+            f"{where}: activity {act.id!r}", "prerequisite", act.prerequisites, known, problems
+        )
         graph.add_edges_from((p, act.id) for p in act.prerequisites if p in activities)
     for cycle in _cycles(graph):
         problems.append(

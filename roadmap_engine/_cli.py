@@ -49,19 +49,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("profile", type=Path, metavar="PROFILE", help="the profile's YAML file")
     plan.add_argument(
-        "-f", "--format", choices=("md", "html", "json"), default="md",
+        "-f",
+        "--format",
+        choices=("md", "html", "json"),
+        default="md",
         help="output format (default: md)",
     )
     plan.add_argument(
-        "-o", "--output", type=Path, metavar="FILE",
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
         help="write to FILE instead of standard output (never left half-written)",
     )
     plan.add_argument(
-        "--catalog", type=Path, metavar="DIR",
+        "--catalog",
+        type=Path,
+        metavar="DIR",
         help="a catalog folder laid over the built-in one (same id replaces, new id adds)",
     )
     plan.add_argument(
-        "--templates", type=Path, metavar="DIR",
+        "--templates",
+        type=Path,
+        metavar="DIR",
         help="a folder of templates (plan.md.j2, plan.html.j2) used before the built-in ones",
     )
     plan.set_defaults(run=_plan)

@@ -65,13 +65,21 @@ def find_gap(resolved: Resolved, catalog: Catalog) -> Gap:
             return False
         full = catalog.skills[skill_id].hours
         needs[skill_id] = Need(
-            skill_id, have, need, full * remaining_share(have, need), full,
-            req_importance, phase, focus,
+            skill_id,
+            have,
+            need,
+            full * remaining_share(have, need),
+            full,
+            req_importance,
+            phase,
+            focus,
         )
         return True
 
     frontier = [
-        r.skill for r in target.requires if consider(r.skill, r.level, r.importance, r.phase, r.focus)
+        r.skill
+        for r in target.requires
+        if consider(r.skill, r.level, r.importance, r.phase, r.focus)
     ]
     while frontier:
         skill_id = frontier.pop()

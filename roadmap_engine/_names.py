@@ -24,7 +24,7 @@ def suggest(word: str, choices: Iterable[str], limit: int = 3) -> list[str]:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """" Did you mean 'x' or 'y'?" or "" when nothing is close."""
+    """ " Did you mean 'x' or 'y'?" or "" when nothing is close."""
     close = suggest(word, choices)
     if not close:
         return ""

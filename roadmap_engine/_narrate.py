@@ -52,7 +52,11 @@ def transferable(catalog: Catalog, resolved: Resolved, gap: Gap) -> list[Transfe
         skill = catalog.skills[skill_id]
         if rank(level) == 0:
             continue
-        if skill_id not in importance and target.id not in skill.transfers and skill_id not in overrides:
+        if (
+            skill_id not in importance
+            and target.id not in skill.transfers
+            and skill_id not in overrides
+        ):
             continue
         applies = overrides.get(skill_id) or skill.transfers.get(target.id) or skill.applies
         found.append((-importance.get(skill_id, 0), skill.name, skill_id, level, applies))
@@ -121,8 +125,13 @@ def skills_to_learn(
 def start_now(
     catalog: Catalog, target_role: str, today: dt.date, activities: Sequence[Activity]
 ) -> StartNow:
-    """Three windows from ``today``, each with the work the schedule puts in it."""
+    """Three windows from ``today``, each with the work the schedule puts in it.
+
+    The windows nest (the month holds the week); each lists only the work
+    that a shorter window has not already shown.
+    """
     actions = catalog.roles[target_role].start_now
+    shown: set[str] = set()
 
     def window(label: str, last: dt.date, standing: tuple[str, ...]) -> Window:
         scheduled = tuple(
@@ -134,14 +143,15 @@ def start_now(
                 first_resource=a.resources[0] if a.resources else None,
             )
             for a in activities
-            if a.start <= last and a.end >= today
+            if a.start <= last and a.end >= today and a.id not in shown
         )
+        shown.update(s.activity_id for s in scheduled)
         return Window(label=label, start=today, end=last, scheduled=scheduled, actions=standing)
 
     return StartNow(
-        this_week=window("This week", today + 6 * _DAY, actions.this_week),
-        this_month=window("This month", today + relativedelta(months=1) - _DAY, actions.this_month),
-        next_90_days=window("Next 90 days", today + 89 * _DAY, actions.next_90_days),
+        this_week=window("This Week", today + 6 * _DAY, actions.this_week),
+        this_month=window("This Month", today + relativedelta(months=1) - _DAY, actions.this_month),
+        next_90_days=window("Next 90 Days", today + 89 * _DAY, actions.next_90_days),
     )
 
 

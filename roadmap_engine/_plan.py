@@ -41,9 +41,7 @@ def generate_plan(profile: ProfileSource, *, catalog: Catalog | str | Path | Non
     return _assemble(person, cat, resolved, gap, items, calendar, timetable)
 
 
-def _schedule(
-    items: list[Item], calendar: StudyCalendar, person: Profile, source: str
-) -> Schedule:
+def _schedule(items: list[Item], calendar: StudyCalendar, person: Profile, source: str) -> Schedule:
     try:
         return schedule([item.hours for item in items], calendar)
     except HorizonExceeded as stop:
@@ -73,10 +71,11 @@ def _assemble(
 ) -> Plan:
     current, target = cat.roles[resolved.current_role], cat.roles[resolved.target_role]
     priority = narrate.skills_by_priority(items)
-    resources, cost = choose(
-        ((s, cat.skills[s].resources) for s in priority), person.budget
-    )
-    activities = [_activity(item, span, cat, gap, resources, target.activities) for item, span in zip(items, timetable.spans, strict=True)]
+    resources, cost = choose(((s, cat.skills[s].resources) for s in priority), person.budget)
+    activities = [
+        _activity(item, span, cat, gap, resources, target.activities)
+        for item, span in zip(items, timetable.spans, strict=True)
+    ]
     start, end = person.start_date, timetable.end
     phases = timeline.phases(target, items, activities)
     today = person.today or start

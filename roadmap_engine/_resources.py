@@ -40,9 +40,12 @@ def choose(
             elif budget == "any":
                 kept.append(res)
                 spent += res.price_usd or 0.0
-            elif budget != "free" and res.price_usd is not None:
-                if spent + res.price_usd <= float(budget):
-                    kept.append(res)
-                    spent += res.price_usd
+            elif (
+                budget != "free"
+                and res.price_usd is not None
+                and spent + res.price_usd <= float(budget)
+            ):
+                kept.append(res)
+                spent += res.price_usd
         chosen[skill_id] = tuple(to_ref(r) for r in kept)
     return chosen, round(spent, 2)

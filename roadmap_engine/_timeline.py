@@ -110,5 +110,7 @@ def time_off_spans(
             calendar.day_hours[(lo + dt.timedelta(days=k)).weekday()]
             for k in range((hi - lo).days + 1)
         )
-        out.append(TimeOffSpan(start=span.start, end=span.end, reason=span.reason, study_hours_lost=lost))
+        out.append(
+            TimeOffSpan(start=span.start, end=span.end, reason=span.reason, study_hours_lost=lost)
+        )
     return out

@@ -33,14 +33,13 @@ def load_yaml_file(path: Path, error: type[RoadmapError]) -> Any:
 def parse_yaml(text: str, source: str, error: type[RoadmapError]) -> Any:
     """Parse YAML text; ``source`` names it in messages."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
         problem = exc.problem or exc.context or "invalid YAML"
         raise error(
-            f"{where}: invalid YAML: {problem}. "
-            "Check the indentation and quoting around that line."
+            f"{where}: invalid YAML: {problem}. Check the indentation and quoting around that line."
         ) from None
     except yaml.YAMLError as exc:
         raise error(f"{source}: invalid YAML: {exc}") from None

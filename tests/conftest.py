@@ -16,7 +16,13 @@ SAMPLE = ROOT / "profiles" / "software-engineer-to-ml-engineer.yaml"
 
 
 def resource(title: str = "A free guide", cost: str = "free", hours: float = 5) -> dict:
-    return {"title": title, "provider": "Example Press", "kind": "book", "cost": cost, "hours": hours}
+    return {
+        "title": title,
+        "provider": "Example Press",
+        "kind": "book",
+        "cost": cost,
+        "hours": hours,
+    }
 
 
 def skill(sid: str, hours: float, prerequisites: tuple[str, ...] = (), **extra: Any) -> dict:

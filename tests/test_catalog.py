@@ -40,7 +40,10 @@ def test_dangling_references_are_all_reported(tiny_data):
     with pytest.raises(CatalogError) as info:
         catalog_from_data(tiny_data)
     message = str(info.value)
-    assert "skills.yaml: skill 'middle': unknown prerequisite 'basic'. Did you mean 'basics'?" in message
+    assert (
+        "skills.yaml: skill 'middle': unknown prerequisite 'basic'. Did you mean 'basics'?"
+        in message
+    )
     assert "roles.yaml: role 'expert': unknown required skill 'ghost'" in message
     assert "roles.yaml: role 'expert': required skill 'side' is listed twice" in message
     assert "unknown phase 'three'" in message

@@ -28,7 +28,10 @@ def test_hours_per_weekday_replaces_weekly_hours():
     ("overrides", "expected"),
     [
         ({"weekly_hours": -3}, "weekly_hours: Input should be greater than 0 (got -3)"),
-        ({"weekly_hours": 150}, "weekly_hours: Input should be less than or equal to 100 (got 150)"),
+        (
+            {"weekly_hours": 150},
+            "weekly_hours: Input should be less than or equal to 100 (got 150)",
+        ),
         ({"weekly_hours": None}, "give weekly_hours (e.g. weekly_hours: 10) or hours_per_weekday"),
         ({"hours_per_weekday": {"mon": 3}}, "give weekly_hours or hours_per_weekday, not both"),
         ({"study_days": ["mon", "funday"]}, "study_days[1]: Input should be 'mon'"),
@@ -66,7 +69,7 @@ def test_malformed_yaml_names_line_and_column(tmp_path):
 
 
 def test_missing_file_is_a_profile_error(tmp_path):
-    with pytest.raises(ProfileError, match="nowhere.yaml: file not found"):
+    with pytest.raises(ProfileError, match=r"nowhere\.yaml: file not found"):
         load_profile(tmp_path / "nowhere.yaml")
 
 
@@ -78,9 +81,7 @@ def test_a_yaml_list_is_not_a_profile(tmp_path):
 
 def test_unknown_skill_and_role_suggest_the_nearest_ids(tiny_catalog):
     with pytest.raises(ProfileError) as info:
-        generate_plan(
-            profile(target_role="exprt", skills={"midle": "basic"}), catalog=tiny_catalog
-        )
+        generate_plan(profile(target_role="exprt", skills={"midle": "basic"}), catalog=tiny_catalog)
     message = str(info.value)
     assert "target_role: unknown role 'exprt'. Did you mean 'expert'?" in message
     assert "skills.midle: unknown skill 'midle'. Did you mean 'middle'" in message

@@ -60,7 +60,12 @@ def worlds(draw):
         "skills.yaml": {"skills": skills},
         "roles.yaml": {
             "roles": [
-                role("from-role", [req(ids[0], phase="only")], phases=("only",), typical_skills=typical),
+                role(
+                    "from-role",
+                    [req(ids[0], phase="only")],
+                    phases=("only",),
+                    typical_skills=typical,
+                ),
                 role("to-role", requires, phases=phases, activities=activities),
             ]
         },
@@ -73,8 +78,10 @@ def worlds(draw):
         "start_date": start.isoformat(),
         "skills": draw(st.dictionaries(st.sampled_from(ids), LEVEL, max_size=n)),
         "time_off": [
-            {"start": (start + dt.timedelta(days=a)).isoformat(),
-             "end": (start + dt.timedelta(days=a + length)).isoformat()}
+            {
+                "start": (start + dt.timedelta(days=a)).isoformat(),
+                "end": (start + dt.timedelta(days=a + length)).isoformat(),
+            }
             for a, length in draw(
                 st.lists(st.tuples(st.integers(0, 150), st.integers(0, 20)), max_size=3)
             )
@@ -152,7 +159,9 @@ def test_plans_keep_every_scheduling_invariant(world):
 
     # phases are contiguous, in the role's order, and span their activities
     order = [p.id for p in catalog.roles["to-role"].phases]
-    assert [order.index(p.id) for p in plan.phases] == sorted(order.index(p.id) for p in plan.phases)
+    assert [order.index(p.id) for p in plan.phases] == sorted(
+        order.index(p.id) for p in plan.phases
+    )
     assert plan.start == person.start_date and plan.end == activities[-1].end
     assert plan.phases[0].start >= plan.start
 
@@ -181,9 +190,11 @@ def test_deadline_answers_are_minimal(world):
     faster = {k: v for k, v in person.items() if k not in ("weekly_hours", "hours_per_weekday")}
     days = plan.study_days
     total = sum(d.hours for d in days)
+
     def at(weekly: float):
         hours = {d.day: d.hours * weekly / total for d in days}
         return generate_plan({**faster, "hours_per_weekday": hours}, catalog=catalog).end
+
     assert at(needed) <= plan.deadline.date
     if needed > 0.25:
         assert at(needed - 0.25) > plan.deadline.date

@@ -1,0 +1,61 @@
+"""The roadmap command, as a user runs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import ROOT, SAMPLE, write_tree
+
+from roadmap_engine._cli import main
+
+
+def test_plan_prints_markdown(capsys):
+    assert main(["plan", str(SAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# From Software Engineer to Machine Learning Engineer: Your ")
+
+
+def test_plan_writes_html_to_a_file(tmp_path, capsys):
+    target = tmp_path / "plan.html"
+    assert main(["plan", str(SAMPLE), "--format", "html", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert "wrote" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.html"]  # no temporary left
+
+
+def test_a_bad_profile_is_a_short_message_and_exit_code_2(tmp_path):
+    bad = write_tree(tmp_path, {"bad.yaml": {"name": "X", "weekly_hours": -2}}) / "bad.yaml"
+    out_file = tmp_path / "out.md"
+    run = subprocess.run(
+        [sys.executable, "-m", "roadmap_engine", "plan", str(bad), "-o", str(out_file)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
+    assert "bad.yaml: weekly_hours: Input should be greater than 0 (got -2)" in run.stderr
+    assert "bad.yaml: current_role: required field is missing" in run.stderr
+    assert not out_file.exists()
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    run = subprocess.run(
+        [sys.executable, "-m", "roadmap_engine", "--debug", "plan", str(tmp_path / "none.yaml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert run.returncode != 0 and "Traceback" in run.stderr
+
+
+def test_help_explains_the_commands(capsys):
+    try:
+        main(["plan", "--help"])
+    except SystemExit as stop:
+        assert stop.code == 0
+    out = capsys.readouterr().out
+    assert "--format {md,html,json}" in out and "PROFILE" in out
