@@ -1,0 +1,27 @@
+"""Render every profile in profiles/ into examples/ as Markdown and HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roadmap_engine import generate_plan, render
+from roadmap_engine._output import write_atomically
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ("md", "html")
+
+
+def expected() -> dict[Path, str]:
+    """Each example file and the text it should hold."""
+    out = {}
+    for profile in sorted((ROOT / "profiles").glob("*.yaml")):
+        plan = generate_plan(profile)
+        for fmt in FORMATS:
+            out[ROOT / "examples" / f"{profile.stem}.{fmt}"] = render(plan, fmt)
+    return out
+
+
+if __name__ == "__main__":
+    for path, text in expected().items():
+        write_atomically(path, text)
+        print(f"wrote {path.relative_to(ROOT)}")
