@@ -1,4 +1,9 @@
-"""Render every profile in profiles/ into examples/ as Markdown and HTML."""
+"""Render every profile in profiles/ into examples/ as Markdown, HTML and JSON.
+
+These files are also the golden files: tests/test_examples.py fails when the
+engine's output differs from them. After an intended change, run this script
+and review the diff.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from roadmap_engine import generate_plan, render
 from roadmap_engine._output import write_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
-FORMATS = ("md", "html")
+FORMATS = ("md", "html", "json")
 
 
 def expected() -> dict[Path, str]:

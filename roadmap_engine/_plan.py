@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import math
 from collections.abc import Iterator
@@ -12,10 +13,12 @@ from . import _narrate as narrate
 from . import _timeline as timeline
 from ._calendar import HORIZON_YEARS, StudyCalendar, build_calendar
 from ._catalog import Catalog, load_catalog
+from ._catalog_models import CareerActivity
 from ._deadline import check_deadline
 from ._gap import Gap, find_gap
+from ._levels import Level
 from ._order import Item, order_work
-from ._plan_models import Activity, Plan, RoleRef, StudyDay
+from ._plan_models import Activity, Plan, ResourceRef, RoleRef, StudyDay
 from ._profile import WEEKDAYS, Profile, ProfileSource, load_profile
 from ._resolve import Resolved, resolve
 from ._resources import choose
@@ -97,8 +100,9 @@ def _assemble(
     current, target = cat.roles[resolved.current_role], cat.roles[resolved.target_role]
     priority = narrate.skills_by_priority(items)
     resources, cost = choose(((s, cat.skills[s].resources) for s in priority), person.budget)
+    career = {a.id: a for a in target.activities}
     activities = [
-        _activity(item, span, cat, gap, resources, target.activities)
+        _activity(item, span, cat, gap, resources, career)
         for item, span in zip(items, timetable.spans, strict=True)
     ]
     start, end = person.start_date, timetable.end
@@ -149,15 +153,23 @@ def _assemble(
     )
 
 
-def _activity(item, span, cat, gap, resources, career) -> Activity:
+def _activity(
+    item: Item,
+    span: tuple[dt.date, dt.date],
+    cat: Catalog,
+    gap: Gap,
+    resources: dict[str, tuple[ResourceRef, ...]],
+    career: dict[str, CareerActivity],
+) -> Activity:
+    """A scheduled item with the words and resources a person needs to act on it."""
     start, end = span
     if item.kind == "skill":
         skill, need = cat.skills[item.id], gap.needs[item.id]
         title, detail = skill.name, need.focus or skill.summary
-        levels = (need.have, need.need)
+        levels: tuple[Level | None, Level | None] = (need.have, need.need)
         refs = resources[item.id]
     else:
-        act = next(a for a in career if a.id == item.id)
+        act = career[item.id]
         title, detail, levels, refs = act.title, act.detail, (None, None), ()
     return Activity(
         id=item.id,

@@ -1,4 +1,7 @@
-"""The rendered examples in examples/ are what the engine produces today."""
+"""Golden files: the examples/ documents are exactly what the engine produces today.
+
+Refresh after an intended change with `python examples/regenerate.py`.
+"""
 
 import importlib.util
 
