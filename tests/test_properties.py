@@ -9,7 +9,7 @@ from conftest import req, role, skill
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from roadmap_engine import ProfileError, generate_plan, render
+from roadmap_engine import ProfileError, ScheduleError, generate_plan, render
 from roadmap_engine._calendar import build_calendar
 from roadmap_engine._catalog import catalog_from_data
 from roadmap_engine._levels import LEVELS, rank
@@ -103,12 +103,16 @@ def worlds(draw):
 
 
 def plan_or_nothing(person, catalog):
-    """The plan, or None when the person already has everything (a ProfileError)."""
+    """The plan, or None when there is none to make: the person already has
+    everything (ProfileError), or the work cannot fit in ten years (ScheduleError)."""
     try:
         return generate_plan(person, catalog=catalog)
     except ProfileError as exc:
         assert "nothing to plan" in str(exc)
         assert not catalog.roles["to-role"].activities
+        return None
+    except ScheduleError as exc:
+        assert "would take more than 10 years" in str(exc)
         return None
 
 

@@ -118,3 +118,12 @@ def test_time_off_covering_every_study_day_is_refused(tiny_catalog):
 def test_time_off_before_the_start_is_ignored():
     person, _ = load_profile(profile(time_off=[{"start": "2026-12-01", "end": "2026-12-31"}]))
     assert build_calendar(person).off == frozenset()
+
+
+def test_the_suggested_weekly_hours_do_fit_in_the_horizon(tiny_catalog):
+    with pytest.raises(ScheduleError) as info:
+        generate_plan(profile(weekly_hours=0.1), catalog=tiny_catalog)
+    suggested = float(str(info.value).split("Give at least ")[1].split(" hours")[0])
+    generate_plan(profile(weekly_hours=suggested), catalog=tiny_catalog)
+    with pytest.raises(ScheduleError):
+        generate_plan(profile(weekly_hours=suggested - 0.25), catalog=tiny_catalog)
