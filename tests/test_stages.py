@@ -120,10 +120,16 @@ def test_time_off_before_the_start_is_ignored():
     assert build_calendar(person).off == frozenset()
 
 
-def test_the_suggested_weekly_hours_do_fit_in_the_horizon(tiny_catalog):
+def test_the_suggested_weekly_hours_do_fit_in_the_horizon(tiny_data):
+    from roadmap_engine._catalog import catalog_from_data
+
+    for s in tiny_data["skills.yaml"]["skills"]:
+        s["hours"] *= 40  # about 2,700 hours in all
+    catalog = catalog_from_data(tiny_data)
     with pytest.raises(ScheduleError) as info:
-        generate_plan(profile(weekly_hours=0.1), catalog=tiny_catalog)
+        generate_plan(profile(weekly_hours=1), catalog=catalog)
     suggested = float(str(info.value).split("Give at least ")[1].split(" hours")[0])
-    generate_plan(profile(weekly_hours=suggested), catalog=tiny_catalog)
+    assert suggested > 1
+    generate_plan(profile(weekly_hours=suggested), catalog=catalog)
     with pytest.raises(ScheduleError):
-        generate_plan(profile(weekly_hours=suggested - 0.25), catalog=tiny_catalog)
+        generate_plan(profile(weekly_hours=suggested - 0.25), catalog=catalog)
