@@ -1,15 +1,16 @@
 """The hours a person can study on each date.
 
-A date's capacity is the hours the profile gives its weekday, or zero on a
-time-off date. Dates beyond the horizon are never offered, so no schedule
+A date's capacity is the hours its weekday has (in the profile, or in a
+period with other hours that covers the date), or zero on a time-off date or
+a public holiday. Dates beyond the horizon are never offered, so no schedule
 can run on for ever.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from ._profile import Profile
 
@@ -22,34 +23,67 @@ HORIZON_DAYS = 3653
 class StudyCalendar:
     start: dt.date
     day_hours: tuple[float, ...]
-    """Hours for Monday ... Sunday."""
+    """Usual hours for Monday ... Sunday."""
     off: frozenset[int]
-    """Ordinals of the time-off dates inside the horizon."""
+    """Ordinals of the dates without study (time off and holidays) inside the horizon."""
+    periods: tuple[tuple[int, int, tuple[float, ...]], ...] = ()
+    """(first ordinal, last ordinal, Monday ... Sunday hours), later ones winning."""
+    holidays: Mapping[dt.date, str] = field(default_factory=dict)
+    """Public holidays inside the horizon, by date."""
 
     @property
     def horizon_end(self) -> dt.date:
         return self.start + dt.timedelta(days=HORIZON_DAYS - 1)
 
     def hours_on(self, day: dt.date) -> float:
-        if day.toordinal() in self.off:
+        ordinal = day.toordinal()
+        if ordinal in self.off:
             return 0.0
-        return self.day_hours[day.weekday()]
+        return self._week_at(ordinal)[day.weekday()]
+
+    def usual_hours(self, day: dt.date) -> float:
+        """The hours ``day`` would have if it were not a day off."""
+        return self._week_at(day.toordinal())[day.weekday()]
+
+    def _week_at(self, ordinal: int) -> tuple[float, ...]:
+        for first, last, hours in reversed(self.periods):
+            if first <= ordinal <= last:
+                return hours
+        return self.day_hours
 
     def study_days(self) -> Iterator[tuple[dt.date, float]]:
         """Each date with hours to give, in order, from the start to the horizon."""
         first = self.start.toordinal()
         weekday = self.start.weekday()
-        hours, off = self.day_hours, self.off
+        off, week_at, plain = self.off, self._week_at, not self.periods
+        hours = self.day_hours
         for offset in range(HORIZON_DAYS):
             ordinal = first + offset
+            if not plain:
+                hours = week_at(ordinal)
             cap = hours[(weekday + offset) % 7]
             if cap > 0 and ordinal not in off:
                 yield dt.date.fromordinal(ordinal), cap
 
+    def hours_until(self, last: dt.date) -> float:
+        """All the hours from the start to ``last`` (included)."""
+        total = 0.0
+        for day, cap in self.study_days():
+            if day > last:
+                break
+            total += cap
+        return total
+
     def scaled(self, weekly_hours: float) -> StudyCalendar:
-        """The same days and time off at ``weekly_hours`` a week."""
+        """The same days, periods and days off, with the usual weeks at ``weekly_hours``."""
         factor = weekly_hours / sum(self.day_hours)
-        return StudyCalendar(self.start, tuple(h * factor for h in self.day_hours), self.off)
+        return StudyCalendar(
+            self.start,
+            tuple(h * factor for h in self.day_hours),
+            self.off,
+            self.periods,
+            self.holidays,
+        )
 
 
 def build_calendar(profile: Profile) -> StudyCalendar:
@@ -59,4 +93,13 @@ def build_calendar(profile: Profile) -> StudyCalendar:
     for span in profile.time_off:
         lo, hi = max(span.start, start), min(span.end, last)
         off.update(range(lo.toordinal(), hi.toordinal() + 1))
-    return StudyCalendar(start, profile.day_hours(), frozenset(off))
+    holidays: dict[dt.date, str] = {}
+    if profile.holidays is not None:
+        found = profile.holidays.dates(start.year, last.year)
+        holidays = {d: name for d, name in found.items() if start <= d <= last}
+        off.update(d.toordinal() for d in holidays)
+    periods = tuple(
+        (p.start.toordinal(), p.end.toordinal(), p.day_hours(profile.study_days))
+        for p in profile.periods
+    )
+    return StudyCalendar(start, profile.day_hours(), frozenset(off), periods, holidays)

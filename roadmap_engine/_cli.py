@@ -51,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "-f",
         "--format",
-        choices=("md", "html", "json"),
+        choices=("md", "html", "json", "ics"),
         default="md",
-        help="output format (default: md)",
+        help="output format (default: md); ics is a calendar file for calendar apps",
     )
     plan.add_argument(
         "-o",

@@ -1,8 +1,9 @@
-"""Whether a plan meets its deadline, and the least weekly hours that would.
+"""Deadline questions: is it met, what weekly hours would meet it, what could go.
 
-The answer comes from the scheduler itself, run at each candidate weekly
-hours (a binary search over quarter hours), not from a ratio: time off and
-uneven days make the relation between hours and end date a step function.
+The answers come from the scheduler itself. The least weekly hours are found
+by a binary search over quarter hours, each candidate scheduled for real:
+time off, holidays and periods make the relation between hours and end date
+a step function that no ratio captures.
 """
 
 from __future__ import annotations
@@ -11,21 +12,35 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ._calendar import StudyCalendar
-from ._plan_models import DeadlineCheck
+from ._order import Item
+from ._plan_models import DeadlineCheck, DroppableItem, WhatIf
 from ._profile import MAX_WEEKLY_HOURS
-from ._schedule import finish_date
+from ._schedule import EPSILON, finish_date
+from ._timeline import weeks_between
 
 STEPS_PER_HOUR = 4
+WHAT_IF_HOURS = (5.0, 10.0, 15.0, 20.0)
 
 
 def check_deadline(
-    hours: Sequence[float], calendar: StudyCalendar, end: dt.date, deadline: dt.date
+    items: Sequence[Item],
+    titles: dict[str, str],
+    calendar: StudyCalendar,
+    end: dt.date,
+    deadline: dt.date,
 ) -> DeadlineCheck:
+    hours = [item.hours for item in items]
+    met = end <= deadline
+    dropped, end_if_dropped = (
+        ((), None) if met else _what_to_drop(items, titles, calendar, deadline)
+    )
     return DeadlineCheck(
         date=deadline,
-        met=end <= deadline,
+        met=met,
         margin_days=(deadline - end).days,
         weekly_hours_needed=least_weekly_hours(hours, calendar, deadline),
+        drop_to_meet=dropped,
+        end_if_dropped=end_if_dropped,
     )
 
 
@@ -48,3 +63,70 @@ def least_weekly_hours(
         else:
             low = mid + 1
     return high / STEPS_PER_HOUR
+
+
+def _what_to_drop(
+    items: Sequence[Item], titles: dict[str, str], calendar: StudyCalendar, deadline: dt.date
+) -> tuple[tuple[DroppableItem, ...], dt.date | None]:
+    """The least important items whose removal lets the rest finish by the deadline.
+
+    Items are packed back to back, so the plan finishes in time exactly when
+    its hours fit in the hours available up to the deadline. Candidates go
+    from least important (larger first among equals); an item is only
+    dropped when nothing kept depends on it, and essential items (importance
+    5) never are. The result is checked by scheduling what is kept.
+    """
+    excess = sum(i.hours for i in items) - calendar.hours_until(deadline)
+    needed_by: dict[str, int] = {}
+    for item in items:
+        for pre in item.prerequisites:
+            needed_by[pre] = needed_by.get(pre, 0) + 1
+    dropped: list[Item] = []
+    candidates = sorted(
+        (i for i in items if i.importance < 5), key=lambda i: (i.importance, -i.hours, i.id)
+    )
+    progress = True
+    while excess > EPSILON and progress:  # dropping an item can free its prerequisites
+        progress = False
+        for item in candidates:
+            if excess <= EPSILON:
+                break
+            if item in dropped or needed_by.get(item.id, 0):
+                continue
+            dropped.append(item)
+            excess -= item.hours
+            progress = True
+            for pre in item.prerequisites:
+                needed_by[pre] -= 1
+    if excess > EPSILON or len(dropped) == len(items):
+        return (), None  # no set of unessential items is enough
+    gone = {i.id for i in dropped}
+    end = finish_date([i.hours for i in items if i.id not in gone], calendar)
+    assert end is not None and end <= deadline
+    return (
+        tuple(
+            DroppableItem(
+                activity_id=i.id, title=titles[i.id], importance=i.importance, hours=i.hours
+            )
+            for i in dropped
+        ),
+        end,
+    )
+
+
+def what_if(
+    hours: Sequence[float], calendar: StudyCalendar, own: float, deadline: dt.date | None
+) -> list[WhatIf]:
+    """End dates at several usual weekly hours, the person's own included."""
+    rows = []
+    for weekly in sorted({*WHAT_IF_HOURS, round(own, 2)}):
+        end = finish_date(hours, calendar.scaled(weekly))
+        rows.append(
+            WhatIf(
+                weekly_hours=weekly,
+                end=end,
+                weeks=None if end is None else weeks_between(calendar.start, end),
+                meets_deadline=None if deadline is None else end is not None and end <= deadline,
+            )
+        )
+    return rows

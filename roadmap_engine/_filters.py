@@ -3,12 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
 from ._plan_models import ResourceRef
 
 
 def iso_date(value: dt.date) -> str:
     return value.isoformat()
+
+
+@pass_context
+def local_date(context: Context, value: dt.date) -> str:
+    """The plan's locale and date style when it has a locale; ISO otherwise."""
+    plan = context.get("plan")
+    if plan is None or plan.locale is None:
+        return value.isoformat()
+    return _babel_format(value, plan.date_style, plan.locale)
+
+
+@functools.lru_cache(maxsize=4096)
+def _babel_format(value: dt.date, style: str, locale: str) -> str:
+    from babel.dates import format_date  # only plans with a locale pay for this import
+
+    return format_date(value, format=style, locale=locale)
 
 
 def hours(value: float) -> str:
@@ -36,4 +56,11 @@ def money(value: float) -> str:
     return f"${value:,.2f}".replace(".00", "")
 
 
-FILTERS = {"date": iso_date, "hours": hours, "number": number, "price": price, "money": money}
+FILTERS = {
+    "date": local_date,
+    "iso": iso_date,
+    "hours": hours,
+    "number": number,
+    "price": price,
+    "money": money,
+}

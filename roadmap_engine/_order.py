@@ -84,3 +84,26 @@ def order_work(gap: Gap, catalog: Catalog, target_role: str) -> list[Item]:
         )
         for node in nx.lexicographical_topological_sort(graph, key=key)
     ]
+
+
+def with_review_buffer(items: list[Item], share: float, phase_ids: list[str]) -> list[Item]:
+    """Each phase followed by a review item of ``share`` of the phase's hours."""
+    if share <= 0:
+        return items
+    out: list[Item] = []
+    for index, item in enumerate(items):
+        out.append(item)
+        last_of_phase = index + 1 == len(items) or items[index + 1].phase != item.phase
+        if last_of_phase:
+            phase_hours = sum(i.hours for i in items if i.phase == item.phase)
+            out.append(
+                Item(
+                    id=f"review-{phase_ids[item.phase]}",
+                    kind="review",
+                    hours=phase_hours * share,
+                    phase=item.phase,
+                    importance=1,
+                    prerequisites=(),
+                )
+            )
+    return out

@@ -13,11 +13,11 @@ from . import _narrate as narrate
 from . import _timeline as timeline
 from ._calendar import HORIZON_YEARS, StudyCalendar, build_calendar
 from ._catalog import Catalog, load_catalog
-from ._catalog_models import CareerActivity
-from ._deadline import check_deadline
+from ._catalog_models import CareerActivity, Role
+from ._deadline import check_deadline, what_if
 from ._gap import Gap, find_gap
 from ._levels import Level
-from ._order import Item, order_work
+from ._order import Item, order_work, with_review_buffer
 from ._plan_models import Activity, Plan, ResourceRef, RoleRef, StudyDay
 from ._profile import WEEKDAYS, Profile, ProfileSource, load_profile
 from ._resolve import Resolved, resolve
@@ -41,7 +41,9 @@ def generate_plan(profile: ProfileSource, *, catalog: Catalog | str | Path | Non
 def _plan(person: Profile, source: str, cat: Catalog) -> Plan:
     resolved = resolve(person, cat, source)
     gap = find_gap(resolved, cat)
-    items = order_work(gap, cat, resolved.target_role)
+    target = cat.roles[resolved.target_role]
+    items = order_work(gap, cat, target.id)
+    items = with_review_buffer(items, person.review_buffer, [p.id for p in target.phases])
     if not items:
         raise ProfileError(
             f"{source}: nothing to plan: you already have every skill "
@@ -50,6 +52,13 @@ def _plan(person: Profile, source: str, cat: Catalog) -> Plan:
     calendar = build_calendar(person)
     timetable = _schedule(items, calendar, person, source)
     return _assemble(person, cat, resolved, gap, items, calendar, timetable)
+
+
+REVIEW_TITLE = "Review and catch up"
+REVIEW_DETAIL = (
+    "Time kept free at the end of the phase: revisit what felt shaky, redo the hardest "
+    "exercises, and absorb any delay before the next phase starts."
+)
 
 
 @contextmanager
@@ -102,7 +111,7 @@ def _assemble(
     resources, cost = choose(((s, cat.skills[s].resources) for s in priority), person.budget)
     career = {a.id: a for a in target.activities}
     activities = [
-        _activity(item, span, cat, gap, resources, career)
+        _activity(item, span, cat, gap, resources, target, career)
         for item, span in zip(items, timetable.spans, strict=True)
     ]
     start, end = person.start_date, timetable.end
@@ -110,6 +119,7 @@ def _assemble(
     today = person.today or start
     hours = [item.hours for item in items]
     flagged = {a.id for a in target.activities if a.milestone}
+    titles = {a.id: a.title for a in activities}
     return Plan(
         title=(
             f"From {current.title} to {target.title}: "
@@ -138,17 +148,23 @@ def _assemble(
         skipped=narrate.skipped(cat, gap),
         skills_to_learn=narrate.skills_to_learn(cat, gap, priority, activities, resources),
         phases=phases,
-        calendar_weeks=timeline.calendar_weeks(
-            start, end, timetable, items, {a.id: a.title for a in activities}
-        ),
-        sessions=timeline.sessions(timetable, items),
+        calendar_weeks=timeline.calendar_weeks(start, end, timetable, items, titles),
+        sessions=timeline.sessions(timetable, items, person.session_start),
         milestones=timeline.milestones(phases, flagged),
         time_off=timeline.time_off_spans(person.time_off, calendar, end),
+        holidays=timeline.holidays(calendar, end),
+        periods=timeline.periods(person.periods, person.study_days),
+        review_buffer=person.review_buffer,
+        what_if=what_if(hours, calendar, person.hours_a_week, person.deadline),
+        locale=person.locale,
+        date_style=person.date_style,
         reality_check=narrate.reality_check(cat, target.id),
         start_now=narrate.start_now(cat, target.id, today, activities),
         faq=narrate.faq(cat, resolved),
         deadline=(
-            check_deadline(hours, calendar, end, person.deadline) if person.deadline else None
+            check_deadline(items, titles, calendar, end, person.deadline)
+            if person.deadline
+            else None
         ),
     )
 
@@ -159,6 +175,7 @@ def _activity(
     cat: Catalog,
     gap: Gap,
     resources: dict[str, tuple[ResourceRef, ...]],
+    role: Role,
     career: dict[str, CareerActivity],
 ) -> Activity:
     """A scheduled item with the words and resources a person needs to act on it."""
@@ -168,6 +185,14 @@ def _activity(
         title, detail = skill.name, need.focus or skill.summary
         levels: tuple[Level | None, Level | None] = (need.have, need.need)
         refs = resources[item.id]
+    elif item.kind == "review":
+        phase_title = role.phases[item.phase].title
+        title, detail, levels, refs = (
+            f"{REVIEW_TITLE}: {phase_title}",
+            REVIEW_DETAIL,
+            (None, None),
+            (),
+        )
     else:
         act = career[item.id]
         title, detail, levels, refs = act.title, act.detail, (None, None), ()

@@ -114,6 +114,10 @@ class Session(_Data):
     date: dt.date
     activity_id: str
     hours: float
+    begins: dt.datetime
+    """Local (floating) start: sessions of a day follow each other from the
+    profile's ``session_start``."""
+    ends: dt.datetime
 
 
 class WeekItem(_Data):
@@ -182,6 +186,41 @@ class TimeOffSpan(_Data):
     """Hours the person would have studied on those dates."""
 
 
+class HolidayDay(_Data):
+    """A public holiday inside the plan that would have been a study day."""
+
+    date: dt.date
+    name: str
+    study_hours_lost: float
+
+
+class PeriodSpan(_Data):
+    """A span with other study hours than usual."""
+
+    start: dt.date
+    end: dt.date
+    reason: str
+    weekly_hours: float
+
+
+class DroppableItem(_Data):
+    activity_id: str
+    title: str
+    importance: int
+    hours: float
+
+
+class WhatIf(_Data):
+    """When the plan would end at other usual weekly hours (same days and days off)."""
+
+    weekly_hours: float
+    end: dt.date | None
+    """None if the plan would not fit in ten years."""
+    weeks: int | None
+    meets_deadline: bool | None
+    """None when the profile has no deadline."""
+
+
 class DeadlineCheck(_Data):
     date: dt.date
     met: bool
@@ -190,6 +229,11 @@ class DeadlineCheck(_Data):
     weekly_hours_needed: float | None
     """The least weekly hours, in quarter hours, that finish by the deadline
     (same days and time off); None if even 100 hours a week would not."""
+    drop_to_meet: tuple[DroppableItem, ...]
+    """When the deadline is missed: the least important items (never essential
+    ones, never a prerequisite of what stays) whose removal meets it at the
+    current hours; empty if no such set exists or the deadline is met."""
+    end_if_dropped: dt.date | None
 
 
 class StudyDay(_Data):
@@ -225,6 +269,13 @@ class Plan(_Data):
     sessions: tuple[Session, ...]
     milestones: tuple[Milestone, ...]
     time_off: tuple[TimeOffSpan, ...]
+    holidays: tuple[HolidayDay, ...]
+    periods: tuple[PeriodSpan, ...]
+    review_buffer: float
+    """Share of each phase's hours added at its end for review."""
+    what_if: tuple[WhatIf, ...]
+    locale: str | None
+    date_style: str
     reality_check: RealityCheck
     start_now: StartNow
     faq: tuple[Question, ...]

@@ -6,6 +6,7 @@ Field docstrings are the profile format's documentation (and its JSON Schema).
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -36,6 +37,29 @@ def _weekday(value: Any) -> Any:
     return value
 
 
+def _weekday_list(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_weekday(v) for v in value)
+    return value
+
+
+def _weekday_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_weekday(k): v for k, v in value.items()}
+    return value
+
+
+def _spread(
+    weekly_hours: float | None, study_days: tuple[str, ...], per_weekday: dict | None
+) -> tuple[float, ...]:
+    """Hours for Monday ... Sunday from either form of availability."""
+    if per_weekday is not None:
+        return tuple(float(per_weekday.get(day, 0.0)) for day in WEEKDAYS)
+    assert weekly_hours is not None
+    share = weekly_hours / len(study_days)
+    return tuple(share if day in study_days else 0.0 for day in WEEKDAYS)
+
+
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
@@ -55,6 +79,81 @@ class TimeOff(_Input):
                 f"end {self.end} is before start {self.start}; swap them or fix the dates"
             )
         return self
+
+
+class Period(_Input):
+    """A span of dates with other study hours than usual (both ends included)."""
+
+    start: dt.date
+    end: dt.date
+    weekly_hours: Hours | None = None
+    """Hours a week during the period, spread over ``study_days``."""
+    study_days: tuple[Weekday, ...] | None = None
+    """Days used with ``weekly_hours``; the profile's own days when left out."""
+    hours_per_weekday: dict[Weekday, DayHours] | None = None
+    """Instead of ``weekly_hours``: the hours of each weekday in the period."""
+    reason: str = Field(default="other hours", max_length=200)
+
+    _weekdays = field_validator("study_days", mode="before")(lambda v: _weekday_list(v))
+    _per_day = field_validator("hours_per_weekday", mode="before")(lambda v: _weekday_keys(v))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Period:
+        if self.end < self.start:
+            raise ValueError(
+                f"end {self.end} is before start {self.start}; swap them or fix the dates"
+            )
+        if (self.weekly_hours is None) == (self.hours_per_weekday is None):
+            raise ValueError("give the period weekly_hours or hours_per_weekday (one of them)")
+        return self
+
+    def day_hours(self, default_days: tuple[str, ...]) -> tuple[float, ...]:
+        return _spread(self.weekly_hours, self.study_days or default_days, self.hours_per_weekday)
+
+
+class PublicHolidays(_Input):
+    """Public holidays to keep free of study, from the ``holidays`` package."""
+
+    country: str = Field(min_length=2, max_length=3)
+    """ISO 3166 country code, e.g. US, GB, DE, IN."""
+    subdivision: str | None = Field(default=None, max_length=10)
+    """State, province or region code where holidays differ, e.g. CA for California."""
+
+    @model_validator(mode="after")
+    def _supported(self) -> PublicHolidays:
+        import holidays  # only profiles that ask for holidays pay for this import
+
+        supported = holidays.list_supported_countries()
+        country = self.country.upper()
+        if country not in supported:
+            close = [c for c in supported if c[0] == country[0]][:8]
+            raise ValueError(
+                f"no public holidays are known for country {self.country!r}; use an ISO "
+                f"code such as {', '.join(close) or 'US, GB, DE'}"
+            )
+        subdivisions = supported[country]
+        if self.subdivision is not None and self.subdivision.upper() not in {
+            s.upper() for s in subdivisions
+        }:
+            raise ValueError(
+                f"{country} has no subdivision {self.subdivision!r}; choose one of "
+                f"{', '.join(subdivisions[:20])}{' ...' if len(subdivisions) > 20 else ''}"
+            )
+        return self
+
+    def dates(self, first_year: int, last_year: int) -> dict[dt.date, str]:
+        """The holidays of those years; for years a country's rules do not cover
+        (some lunar calendars stop in the 2030s), none."""
+        import holidays
+
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Requested Holidays are available only")
+            found = holidays.country_holidays(
+                self.country.upper(),
+                subdiv=self.subdivision.upper() if self.subdivision else None,
+                years=range(first_year, last_year + 1),
+            )
+            return dict(sorted(found.items()))
 
 
 class Profile(_Input):
@@ -89,20 +188,37 @@ class Profile(_Input):
     today: dt.date | None = None
     """The date the plan is made, which anchors "this week" and "this month".
     Defaults to the start date, so plans never depend on the wall clock."""
+    periods: tuple[Period, ...] = ()
+    """Spans with other hours, e.g. an intensive summer at 20 hours a week;
+    a later period wins where two overlap."""
+    holidays: PublicHolidays | None = None
+    """Keep a country's public holidays free of study."""
+    review_buffer: float = Field(default=0.0, ge=0, le=0.5)
+    """A share of each phase's hours added at its end for review and catching
+    up, e.g. 0.1 for ten percent."""
+    locale: str | None = Field(default=None, max_length=20)
+    """Show dates in this locale's style (e.g. en_GB, de_DE); ISO dates otherwise."""
+    date_style: Literal["short", "medium", "long", "full"] = "medium"
+    """How long locale dates are: 04/01/2027, 4 Jan 2027, 4 January 2027, ..."""
+    session_start: dt.time = dt.time(18, 0)
+    """When study sessions begin each day, for the calendar (.ics) file."""
 
-    @field_validator("study_days", mode="before")
-    @classmethod
-    def _study_days(cls, value: Any) -> Any:
-        if isinstance(value, list | tuple):
-            return tuple(_weekday(v) for v in value)
-        return value
+    _weekdays = field_validator("study_days", mode="before")(lambda v: _weekday_list(v))
+    _per_day = field_validator("hours_per_weekday", mode="before")(lambda v: _weekday_keys(v))
 
-    @field_validator("hours_per_weekday", mode="before")
+    @field_validator("locale")
     @classmethod
-    def _per_weekday(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {_weekday(k): v for k, v in value.items()}
-        return value
+    def _known_locale(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            return str(Locale.parse(value.replace("-", "_")))
+        except (UnknownLocaleError, ValueError):
+            raise ValueError(
+                f"unknown locale {value!r}; use a code such as en_US, en_GB, de_DE or fr_FR"
+            ) from None
 
     @model_validator(mode="after")
     def _consistent(self) -> Profile:
@@ -134,12 +250,8 @@ class Profile(_Input):
         return self
 
     def day_hours(self) -> tuple[float, ...]:
-        """Study hours for Monday ... Sunday."""
-        if self.hours_per_weekday is not None:
-            return tuple(self.hours_per_weekday.get(day, 0.0) for day in WEEKDAYS)
-        assert self.weekly_hours is not None
-        share = self.weekly_hours / len(self.study_days)
-        return tuple(share if day in self.study_days else 0.0 for day in WEEKDAYS)
+        """Study hours for Monday ... Sunday outside any period."""
+        return _spread(self.weekly_hours, self.study_days, self.hours_per_weekday)
 
     @property
     def hours_a_week(self) -> float:

@@ -20,7 +20,7 @@ from . import _filters
 from ._plan_models import Plan
 from .errors import TemplateError
 
-FORMATS = ("md", "html", "json")
+FORMATS = ("md", "html", "json", "ics")
 _PACKAGE = Path(__file__).parent
 
 
@@ -31,13 +31,17 @@ def builtin_templates_dir() -> Path:
 
 
 def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) -> str:
-    """The plan as a ``md``, ``html`` or ``json`` document.
+    """The plan as a ``md``, ``html``, ``json`` or ``ics`` (calendar) document.
 
     ``templates`` is a folder whose ``plan.md.j2`` / ``plan.html.j2`` replace
     the built-in ones.
     """
     if fmt == "json":
         return plan.model_dump_json(indent=2) + "\n"
+    if fmt == "ics":
+        from ._ics import render_ics
+
+        return render_ics(plan)
     if fmt not in FORMATS:
         raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     user_dir = None

@@ -11,8 +11,18 @@ from dateutil.relativedelta import relativedelta
 from ._calendar import StudyCalendar
 from ._catalog_models import Role
 from ._order import Item
-from ._plan_models import Activity, Milestone, Phase, Session, TimeOffSpan, Week, WeekItem
-from ._profile import TimeOff
+from ._plan_models import (
+    Activity,
+    HolidayDay,
+    Milestone,
+    Phase,
+    PeriodSpan,
+    Session,
+    TimeOffSpan,
+    Week,
+    WeekItem,
+)
+from ._profile import Period, TimeOff
 from ._schedule import Schedule
 
 _DAY = dt.timedelta(days=1)
@@ -53,8 +63,22 @@ def phases(role: Role, items: Sequence[Item], activities: Sequence[Activity]) ->
     return out
 
 
-def sessions(timetable: Schedule, items: Sequence[Item]) -> list[Session]:
-    return [Session(date=d, activity_id=items[i].id, hours=h) for d, i, h in timetable.sessions]
+def sessions(timetable: Schedule, items: Sequence[Item], day_start: dt.time) -> list[Session]:
+    """Every block of study; a day's blocks follow each other from ``day_start``.
+
+    Begin and end times are whole seconds, the resolution of calendar files.
+    """
+    out = []
+    clock = dt.datetime.combine(dt.date.min, day_start)
+    for day, index, hours in timetable.sessions:
+        if clock.date() != day:
+            clock = dt.datetime.combine(day, day_start)
+        ends = clock + dt.timedelta(seconds=round(hours * 3600))  # calendars count seconds
+        out.append(
+            Session(date=day, activity_id=items[index].id, hours=hours, begins=clock, ends=ends)
+        )
+        clock = ends
+    return out
 
 
 def calendar_weeks(
@@ -107,10 +131,27 @@ def time_off_spans(
         if lo > hi:
             continue
         lost = sum(
-            calendar.day_hours[(lo + dt.timedelta(days=k)).weekday()]
-            for k in range((hi - lo).days + 1)
+            calendar.usual_hours(lo + dt.timedelta(days=k)) for k in range((hi - lo).days + 1)
         )
         out.append(
             TimeOffSpan(start=span.start, end=span.end, reason=span.reason, study_hours_lost=lost)
         )
     return out
+
+
+def holidays(calendar: StudyCalendar, end: dt.date) -> list[HolidayDay]:
+    """Public holidays inside the plan that fall on a study day."""
+    return [
+        HolidayDay(date=day, name=name, study_hours_lost=calendar.usual_hours(day))
+        for day, name in calendar.holidays.items()
+        if day <= end and calendar.usual_hours(day) > 0
+    ]
+
+
+def periods(spans: Sequence[Period], default_days: tuple[str, ...]) -> list[PeriodSpan]:
+    return [
+        PeriodSpan(
+            start=p.start, end=p.end, reason=p.reason, weekly_hours=sum(p.day_hours(default_days))
+        )
+        for p in spans
+    ]

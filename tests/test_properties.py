@@ -97,6 +97,26 @@ def worlds(draw):
         if sum(hours) == 0:
             hours[0] = 1
         person["hours_per_weekday"] = dict(zip(WEEKDAYS, hours, strict=True))
+    person["periods"] = [
+        {
+            "start": (start + dt.timedelta(days=a)).isoformat(),
+            "end": (start + dt.timedelta(days=a + length)).isoformat(),
+            "hours_per_weekday": dict(
+                zip(
+                    WEEKDAYS,
+                    draw(st.lists(st.sampled_from([0, 1, 3]), min_size=7, max_size=7)),
+                    strict=True,
+                )
+            ),
+        }
+        for a, length in draw(
+            st.lists(st.tuples(st.integers(0, 120), st.integers(0, 60)), max_size=2)
+        )
+    ]
+    country = draw(st.sampled_from([None, "US", "GB", "DE", "IN"]))
+    if country:
+        person["holidays"] = {"country": country}
+    person["review_buffer"] = draw(st.sampled_from([0, 0, 0.1, 0.25]))
     if draw(st.booleans()):
         person["deadline"] = (start + dt.timedelta(days=draw(st.integers(1, 400)))).isoformat()
     return catalog_from_data(data), person
@@ -167,6 +187,16 @@ def test_plans_keep_every_scheduling_invariant(world):
         order.index(p.id) for p in plan.phases
     )
     assert plan.start == person.start_date and plan.end == activities[-1].end
+
+    # deadline answers hold up: what may be dropped is unessential and unneeded
+    if plan.deadline is not None and plan.deadline.drop_to_meet:
+        dropped = {d.activity_id for d in plan.deadline.drop_to_meet}
+        assert all(d.importance < 5 for d in plan.deadline.drop_to_meet)
+        assert all(dropped.isdisjoint(a.prerequisites) for a in activities if a.id not in dropped)
+        assert plan.deadline.end_if_dropped <= plan.deadline.date
+    # more weekly hours never end later
+    ends = [w.end or dt.date.max for w in plan.what_if]
+    assert ends == sorted(ends, reverse=True)
     assert plan.phases[0].start >= plan.start
 
 

@@ -1,0 +1,72 @@
+"""The plan as an RFC 5545 calendar, built with the ``icalendar`` package.
+
+One timed event per study session, one all-day event per phase and per
+milestone. UIDs are derived from the plan (person, target role, activity and
+the session's rank within its activity), never random, so importing a
+re-generated plan updates the events it already made instead of adding
+copies. DTSTAMP is the plan's ``today``: no clock is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ._plan_models import Plan
+
+_DAY = dt.timedelta(days=1)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "plan"
+
+
+def render_ics(plan: Plan) -> str:
+    from icalendar import Calendar, Event  # only the ics format pays for this import
+
+    stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)
+    prefix = f"{_slug(plan.person)}-{plan.current_role.id}-to-{plan.target_role.id}"
+    cal = Calendar()
+    cal.add("prodid", "-//roadmap-engine//career transition plan//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", plan.title)
+
+    def event(uid: str, summary: str, description: str, start, end) -> None:
+        ev = Event()
+        ev.add("uid", f"{prefix}-{uid}@roadmap-engine")
+        ev.add("dtstamp", stamp)
+        ev.add("summary", summary)
+        ev.add("description", description)
+        ev.add("dtstart", start)
+        ev.add("dtend", end)
+        cal.add_component(ev)
+
+    activities = {a.id: a for phase in plan.phases for a in phase.activities}
+    rank: dict[str, int] = {}
+    for session in plan.sessions:
+        act = activities[session.activity_id]
+        rank[act.id] = rank.get(act.id, 0) + 1
+        lines = [act.detail, f"This session: {session.hours:g} h of {act.hours:g} h in all."]
+        if act.resources:
+            first = act.resources[0]
+            lines.append(f"Resource: {first.title} ({first.provider}) {first.url or ''}".strip())
+        event(
+            f"session-{act.id}-{rank[act.id]}",
+            f"Study: {act.title}",
+            "\n".join(lines),
+            session.begins,
+            session.ends,
+        )
+    for phase in plan.phases:
+        event(
+            f"phase-{phase.id}",
+            f"Phase {phase.number}: {phase.title}",
+            f"{phase.summary}\n{phase.weeks} weeks, {phase.hours:g} h.",
+            phase.start,
+            phase.end + _DAY,
+        )
+    for n, mark in enumerate(plan.milestones, start=1):
+        label = f"Finish the phase: {mark.title}" if mark.kind == "phase" else f"Done: {mark.title}"
+        event(f"milestone-{n}", label, plan.title, mark.date, mark.date + _DAY)
+    return cal.to_ical().decode("utf-8")
