@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from conftest import profile
@@ -101,7 +102,7 @@ def test_sessions_of_a_day_follow_each_other_from_the_session_start(tiny_catalog
     plan = generate_plan(profile(session_start="07:30"), catalog=tiny_catalog)
     first_day = [s for s in plan.sessions if s.date == plan.start]
     assert first_day[0].begins == dt.datetime(2027, 1, 4, 7, 30)
-    for a, b in zip(first_day, first_day[1:], strict=False):
+    for a, b in itertools.pairwise(first_day):
         assert a.ends == b.begins
     for s in plan.sessions:
         assert abs((s.ends - s.begins).total_seconds() - s.hours * 3600) <= 0.5

@@ -58,4 +58,4 @@ def test_help_explains_the_commands(capsys):
     except SystemExit as stop:
         assert stop.code == 0
     out = capsys.readouterr().out
-    assert "--format {md,html,json}" in out and "PROFILE" in out
+    assert "--format {md,html,json,ics}" in out and "PROFILE" in out
