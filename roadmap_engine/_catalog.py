@@ -51,13 +51,14 @@ class Catalog:
         return self.transitions.get((from_role, to_role))
 
 
-def load_catalog(folder: str | Path | None = None) -> Catalog:
+def load_catalog(folder: str | Path | None = None, *, replace: bool = False) -> Catalog:
     """The default catalog, with ``folder`` (a coach's own) laid over it.
 
-    Cached per folder and file modification times, so repeated plans pay
-    for loading and checking once.
+    With ``replace``, ``folder`` is the whole catalog instead. Cached per
+    folder and file modification times, so repeated plans pay for loading
+    and checking once.
     """
-    folders = [DEFAULT_CATALOG_DIR]
+    folders = [] if replace and folder is not None else [DEFAULT_CATALOG_DIR]
     if folder is not None:
         path = Path(folder)
         if not path.is_dir():
@@ -92,7 +93,16 @@ class _Layer:
 def _read_folder(folder: Path, files: list[Path]) -> _Layer:
     if not files:
         raise CatalogError(f"{folder}: no .yaml files in this catalog folder.")
-    return _parse_layer((str(path), load_yaml_file(path, CatalogError)) for path in files)
+    parsed: list[tuple[str, object]] = []
+    problems: list[str] = []
+    for path in files:
+        try:
+            parsed.append((str(path), load_yaml_file(path, CatalogError)))
+        except CatalogError as exc:  # keep going: report every broken file at once
+            problems.append(str(exc))
+    if problems:
+        raise CatalogError("invalid catalog:\n" + "\n".join(problems))
+    return _parse_layer(parsed)
 
 
 def catalog_from_data(files: Mapping[str, object], *, over_default: bool = False) -> Catalog:

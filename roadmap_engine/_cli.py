@@ -15,16 +15,44 @@ EXIT_USER_ERROR = 2
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from . import generate_plan, render
+    from . import generate_plan, load_catalog, render
     from ._output import write_atomically
 
-    plan = generate_plan(args.profile, catalog=args.catalog)
+    catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
+    plan = generate_plan(args.profile, catalog=catalog)
     text = render(plan, args.format, templates=args.templates)
     if args.output is None:
         sys.stdout.write(text)
     else:
         write_atomically(args.output, text)
         print(f"wrote {args.output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
+    return 0
+
+
+def _catalog_list(args: argparse.Namespace) -> int:
+    from . import load_catalog
+
+    catalog = load_catalog(args.catalog, replace=args.replace)
+    print(f"Roles ({len(catalog.roles)}):")
+    width = max(len(r) for r in catalog.roles)
+    for role in catalog.roles.values():
+        print(f"  {role.id:<{width}}  {role.title} ({len(role.requires)} required skills)")
+    print(f"\nSkills ({len(catalog.skills)}; hours for a beginner):")
+    width = max(len(s) for s in catalog.skills)
+    for skill in catalog.skills.values():
+        print(f"  {skill.id:<{width}}  {skill.hours:>5g} h  {skill.name} [{skill.category}]")
+    return 0
+
+
+def _catalog_check(args: argparse.Namespace) -> int:
+    from . import load_catalog
+
+    catalog = load_catalog(args.folder, replace=args.replace)
+    where = args.folder if args.folder else "the built-in catalog"
+    print(
+        f"{where}: OK ({len(catalog.skills)} skills, {len(catalog.roles)} roles, "
+        f"{len(catalog.transitions)} transitions)"
+    )
     return 0
 
 
@@ -74,7 +102,50 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="a folder of templates (plan.md.j2, plan.html.j2) used before the built-in ones",
     )
+    plan.add_argument(
+        "--replace-catalog",
+        dest="replace",
+        action="store_true",
+        help="use the --catalog folder alone instead of laying it over the built-in one",
+    )
     plan.set_defaults(run=_plan)
+
+    catalog = commands.add_parser(
+        "catalog", help="list or check a catalog", description="List or check a catalog."
+    )
+    catalog_commands = catalog.add_subparsers(
+        dest="catalog_command", required=True, metavar="ACTION"
+    )
+    listing = catalog_commands.add_parser(
+        "list",
+        help="list the roles, and the skills with their hours",
+        description="List the catalog's roles, and its skills with their hours.",
+    )
+    listing.add_argument(
+        "--catalog", type=Path, metavar="DIR", help="a catalog folder laid over the built-in one"
+    )
+    listing.add_argument(
+        "--replace-catalog", dest="replace", action="store_true", help="use DIR alone"
+    )
+    listing.set_defaults(run=_catalog_list)
+    check = catalog_commands.add_parser(
+        "check",
+        help="validate a catalog folder, reporting every problem",
+        description="Validate a catalog folder laid over the built-in one (or alone with "
+        "--replace-catalog): syntax, fields, duplicate ids, unknown references and cycles, "
+        "every problem at once with its file and item. Exits 2 on any problem.",
+    )
+    check.add_argument(
+        "folder",
+        type=Path,
+        nargs="?",
+        metavar="DIR",
+        help="the folder to check (default: the built-in catalog)",
+    )
+    check.add_argument(
+        "--replace-catalog", dest="replace", action="store_true", help="check DIR alone"
+    )
+    check.set_defaults(run=_catalog_check)
     return parser
 
 

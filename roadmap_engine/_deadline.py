@@ -9,6 +9,7 @@ a step function that no ratio captures.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from ._calendar import StudyCalendar
@@ -19,6 +20,7 @@ from ._schedule import EPSILON, finish_date
 from ._timeline import weeks_between
 
 STEPS_PER_HOUR = 4
+MAX_DAY_HOURS = 24
 WHAT_IF_HOURS = (5.0, 10.0, 15.0, 20.0)
 
 
@@ -47,13 +49,17 @@ def check_deadline(
 def least_weekly_hours(
     hours: Sequence[float], calendar: StudyCalendar, deadline: dt.date
 ) -> float | None:
-    """The smallest quarter-hour weekly total finishing by ``deadline``, or None."""
+    """The smallest quarter-hour weekly total finishing by ``deadline``, or None
+    if none up to 100 hours a week (and 24 on the busiest day) does."""
 
     def meets(steps: int) -> bool:
         end = finish_date(hours, calendar.scaled(steps / STEPS_PER_HOUR))
         return end is not None and end <= deadline
 
-    low, high = 1, MAX_WEEKLY_HOURS * STEPS_PER_HOUR
+    # no day can hold more than 24 hours, whatever the weekly total
+    busiest_share = max(calendar.day_hours) / sum(calendar.day_hours)
+    ceiling = min(MAX_WEEKLY_HOURS, MAX_DAY_HOURS / busiest_share)
+    low, high = 1, math.floor(ceiling * STEPS_PER_HOUR + 1e-9)
     if not meets(high):
         return None
     while low < high:  # invariant: meets(high); every step below low fails

@@ -228,7 +228,8 @@ class DeadlineCheck(_Data):
     """Days to spare (positive) or days late (negative)."""
     weekly_hours_needed: float | None
     """The least weekly hours, in quarter hours, that finish by the deadline
-    (same days and time off); None if even 100 hours a week would not."""
+    (same days and time off); None if even 100 hours a week (or 24 hours on
+    the busiest day) would not."""
     drop_to_meet: tuple[DroppableItem, ...]
     """When the deadline is missed: the least important items (never essential
     ones, never a prerequisite of what stays) whose removal meets it at the
