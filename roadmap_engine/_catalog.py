@@ -88,6 +88,8 @@ class _Layer:
     skills: dict[str, tuple[Skill, str]] = field(default_factory=dict)
     roles: dict[str, tuple[Role, str]] = field(default_factory=dict)
     transitions: dict[tuple[str, str], tuple[Transition, str]] = field(default_factory=dict)
+    duplicates: list[str] = field(default_factory=list)
+    """Duplicate ids found (the first one is kept), reported with the checks."""
 
 
 def _read_folder(folder: Path, files: list[Path]) -> _Layer:
@@ -121,6 +123,7 @@ def catalog_from_data(files: Mapping[str, object], *, over_default: bool = False
 def _parse_layer(files: Iterable[tuple[str, object]]) -> _Layer:
     problems: list[str] = []
     layer = _Layer()
+    duplicates = layer.duplicates
     for path, data in files:
         if data is None:
             continue
@@ -134,14 +137,14 @@ def _parse_layer(files: Iterable[tuple[str, object]]) -> _Layer:
         except ValidationError as exc:
             problems.append(describe(exc, path))
             continue
-        _add(layer.skills, ((s.id, s) for s in parsed.skills), path, "skill", problems)
-        _add(layer.roles, ((r.id, r) for r in parsed.roles), path, "role", problems)
+        _add(layer.skills, ((s.id, s) for s in parsed.skills), path, "skill", duplicates)
+        _add(layer.roles, ((r.id, r) for r in parsed.roles), path, "role", duplicates)
         _add(
             layer.transitions,
             (((t.from_role, t.to_role), t) for t in parsed.transitions),
             path,
             "transition",
-            problems,
+            duplicates,
         )
     if problems:
         raise CatalogError("invalid catalog:\n" + "\n".join(problems))
@@ -162,6 +165,7 @@ def _add(target: dict, items: Iterable, path: str, what: str, problems: list[str
 
 def _build(layers: list[_Layer]) -> Catalog:
     merged = _Layer()
+    problems: list[str] = [p for layer in layers for p in layer.duplicates]
     for layer in layers:  # later folders replace earlier items with the same id
         merged.skills.update(layer.skills)
         merged.roles.update(layer.roles)
@@ -173,7 +177,6 @@ def _build(layers: list[_Layer]) -> Catalog:
     sources |= {f"role:{k}": v[1] for k, v in merged.roles.items()}
     sources |= {f"transition:{k[0]}->{k[1]}": v[1] for k, v in merged.transitions.items()}
 
-    problems: list[str] = []
     if not skills or not roles:
         problems.append("the catalog needs at least one skill and one role")
     skill_names = _name_index(
