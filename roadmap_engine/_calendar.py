@@ -31,10 +31,6 @@ class StudyCalendar:
     holidays: Mapping[dt.date, str] = field(default_factory=dict)
     """Public holidays inside the horizon, by date."""
 
-    @property
-    def horizon_end(self) -> dt.date:
-        return self.start + dt.timedelta(days=HORIZON_DAYS - 1)
-
     def hours_on(self, day: dt.date) -> float:
         ordinal = day.toordinal()
         if ordinal in self.off:

@@ -130,6 +130,7 @@ def what_if(
         rows.append(
             WhatIf(
                 weekly_hours=weekly,
+                own=weekly == round(own, 2),
                 end=end,
                 weeks=None if end is None else weeks_between(calendar.start, end),
                 meets_deadline=None if deadline is None else end is not None and end <= deadline,

@@ -120,18 +120,16 @@ def _assemble(
     hours = [item.hours for item in items]
     flagged = {a.id for a in target.activities if a.milestone}
     titles = {a.id: a.title for a in activities}
+    months = timeline.months_between(start, end)
     return Plan(
-        title=(
-            f"From {current.title} to {target.title}: "
-            f"Your {timeline.months_between(start, end)}-Month Transition Guide"
-        ),
+        title=(f"From {current.title} to {target.title}: Your {months}-Month Transition Guide"),
         person=person.name,
         current_role=RoleRef(id=current.id, title=current.title),
         target_role=RoleRef(id=target.id, title=target.title),
         today=today,
         start=start,
         end=end,
-        months=timeline.months_between(start, end),
+        months=months,
         weeks=timeline.weeks_between(start, end),
         total_hours=sum(hours),
         weekly_hours=person.hours_a_week,

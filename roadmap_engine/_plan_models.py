@@ -214,6 +214,8 @@ class WhatIf(_Data):
     """When the plan would end at other usual weekly hours (same days and days off)."""
 
     weekly_hours: float
+    own: bool
+    """True for the row at the person's own weekly hours."""
     end: dt.date | None
     """None if the plan would not fit in ten years."""
     weeks: int | None
