@@ -15,7 +15,7 @@ EXIT_USER_ERROR = 2
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from . import generate_plan, load_catalog, render
+    from . import RoadmapError, generate_plan, load_catalog, render
     from ._output import write_atomically
 
     catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
@@ -24,7 +24,13 @@ def _plan(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        write_atomically(args.output, text)
+        try:
+            write_atomically(args.output, text)
+        except OSError as exc:
+            raise RoadmapError(
+                f"{args.output}: cannot write the plan ({exc.strerror}); "
+                "check that its folder exists and is writable"
+            ) from None
         print(f"wrote {args.output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
     return 0
 

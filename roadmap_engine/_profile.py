@@ -270,6 +270,11 @@ def load_profile(source: ProfileSource) -> tuple[Profile, str]:
     if isinstance(source, str | Path):
         path = Path(source)
         data = load_yaml_file(path, ProfileError)
+        if data is None:
+            raise ProfileError(
+                f"{path}: the file is empty; write the profile fields (name, current_role, "
+                "target_role, start_date, weekly_hours). See profiles/ for examples."
+            )
         if not isinstance(data, dict):
             raise ProfileError(
                 f"{path}: expected a mapping of profile fields (name, current_role, ...), "

@@ -59,3 +59,11 @@ def test_help_explains_the_commands(capsys):
         assert stop.code == 0
     out = capsys.readouterr().out
     assert "--format {md,html,json,ics}" in out and "PROFILE" in out
+
+
+def test_an_unwritable_output_names_the_file_and_a_fix(tmp_path, capsys):
+    target = tmp_path / "missing" / "plan.md"
+    assert main(["plan", str(SAMPLE), "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"{target}: cannot write the plan" in err and "folder exists" in err
+    assert not (tmp_path / "missing").exists()

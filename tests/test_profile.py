@@ -99,3 +99,9 @@ def test_names_resolve_by_name_alias_and_any_case(tiny_catalog):
 def test_current_role_cannot_be_the_target(tiny_catalog):
     with pytest.raises(ProfileError, match="is the current role; choose a different target"):
         generate_plan(profile(target_role="starter"), catalog=tiny_catalog)
+
+
+def test_an_empty_file_says_so(tmp_path):
+    path = write_tree(tmp_path, {"empty.yaml": ""}) / "empty.yaml"
+    with pytest.raises(ProfileError, match=r"empty\.yaml: the file is empty"):
+        load_profile(path)
