@@ -1,0 +1,33 @@
+"""The README's claims that a command can show."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_python_example_runs(tmp_path, monkeypatch):
+    (block,) = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+    (tmp_path / "profiles").symlink_to(ROOT / "profiles")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "README.md", "exec"), {})
+    assert (tmp_path / "plan.md").read_text(encoding="utf-8").startswith("# From Software")
+
+
+def test_ci_runs_the_readmes_test_command():
+    command = (
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+    )
+    assert command in README
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_catalog_counts_in_the_readme_are_true():
+    from roadmap_engine import load_catalog
+
+    catalog = load_catalog()
+    assert f"holds {len(catalog.roles)} roles" in README
+    assert f"and {len(catalog.skills)} skills" in README
