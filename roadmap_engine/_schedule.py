@@ -48,6 +48,13 @@ def schedule(hours: Sequence[float], calendar: StudyCalendar) -> Schedule:
     for index, need in enumerate(hours):
         remaining = need
         first: dt.date | None = None
+        if remaining <= EPSILON:  # a negligible item still gets a date, and no session
+            if day is None or left <= EPSILON:
+                try:
+                    day, left = next(days)
+                except StopIteration:
+                    raise HorizonExceeded(placed) from None
+            first = day
         while remaining > EPSILON:
             if left <= EPSILON:
                 try:

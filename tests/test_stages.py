@@ -133,3 +133,9 @@ def test_the_suggested_weekly_hours_do_fit_in_the_horizon(tiny_data):
     generate_plan(profile(weekly_hours=suggested), catalog=catalog)
     with pytest.raises(ScheduleError):
         generate_plan(profile(weekly_hours=suggested - 0.25), catalog=catalog)
+
+
+def test_a_negligible_item_gets_a_date_but_no_session():
+    result = schedule([3, 1e-12, 3], calendar())
+    assert result.spans[1] == (dt.date(2027, 1, 5), dt.date(2027, 1, 5))
+    assert [i for _, i, _ in result.sessions] == [0, 2]
