@@ -64,8 +64,14 @@ def load_catalog(folder: str | Path | None = None, *, replace: bool = False) -> 
         if not path.is_dir():
             raise CatalogError(f"{path}: catalog folder not found. Pass a folder of YAML files.")
         folders.append(path.resolve())
-    stamps = tuple(_stamp(f) for f in folders)
+    stamps = tuple(_default_stamp() if f == DEFAULT_CATALOG_DIR else _stamp(f) for f in folders)
     return _load_cached(stamps)
+
+
+@functools.cache
+def _default_stamp() -> tuple[Path, tuple[tuple[str, int], ...]]:
+    """The packaged catalog does not change while a process runs: list it once."""
+    return _stamp(DEFAULT_CATALOG_DIR)
 
 
 def _stamp(folder: Path) -> tuple[Path, tuple[tuple[str, int], ...]]:
@@ -107,17 +113,12 @@ def _read_folder(folder: Path, files: list[Path]) -> _Layer:
     return _parse_layer(parsed)
 
 
-def catalog_from_data(files: Mapping[str, object], *, over_default: bool = False) -> Catalog:
+def catalog_from_data(files: Mapping[str, object]) -> Catalog:
     """A catalog from parsed file contents (name -> data), checked like a folder.
 
-    For catalogs built in code (and for tests); ``over_default`` lays it over
-    the shipped catalog instead of using it alone.
+    For catalogs built in code (and for tests).
     """
-    layers = [_parse_layer(files.items())]
-    if over_default:
-        folder, names = _stamp(DEFAULT_CATALOG_DIR)
-        layers.insert(0, _read_folder(folder, [folder / name for name, _ in names]))
-    return _build(layers)
+    return _build([_parse_layer(files.items())])
 
 
 def _parse_layer(files: Iterable[tuple[str, object]]) -> _Layer:

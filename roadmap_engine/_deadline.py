@@ -121,19 +121,22 @@ def _what_to_drop(
 
 
 def what_if(
-    hours: Sequence[float], calendar: StudyCalendar, own: float, deadline: dt.date | None
+    hours: Sequence[float],
+    calendar: StudyCalendar,
+    own: float,
+    own_end: dt.date,
+    deadline: dt.date | None,
 ) -> list[WhatIf]:
-    """End dates at several usual weekly hours, the person's own included."""
-    rows = []
-    for weekly in sorted({*WHAT_IF_HOURS, round(own, 2)}):
-        end = finish_date(hours, calendar.scaled(weekly))
-        rows.append(
-            WhatIf(
-                weekly_hours=weekly,
-                own=weekly == round(own, 2),
-                end=end,
-                weeks=None if end is None else weeks_between(calendar.start, end),
-                meets_deadline=None if deadline is None else end is not None and end <= deadline,
-            )
+    """End dates at several usual weekly hours; the person's own row is the plan itself."""
+    ends = {weekly: finish_date(hours, calendar.scaled(weekly)) for weekly in WHAT_IF_HOURS}
+    ends[own] = own_end
+    return [
+        WhatIf(
+            weekly_hours=weekly,
+            own=weekly == own,
+            end=end,
+            weeks=None if end is None else weeks_between(calendar.start, end),
+            meets_deadline=None if deadline is None else end is not None and end <= deadline,
         )
-    return rows
+        for weekly, end in sorted(ends.items())
+    ]

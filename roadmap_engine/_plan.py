@@ -153,7 +153,7 @@ def _assemble(
         holidays=timeline.holidays(calendar, end),
         periods=timeline.periods(person.periods, person.study_days),
         review_buffer=person.review_buffer,
-        what_if=what_if(hours, calendar, person.hours_a_week, person.deadline),
+        what_if=what_if(hours, calendar, person.hours_a_week, end, person.deadline),
         locale=person.locale,
         date_style=person.date_style,
         reality_check=narrate.reality_check(cat, target.id),
