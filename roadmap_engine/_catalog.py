@@ -17,6 +17,7 @@ from pathlib import Path
 import networkx as nx
 from pydantic import ValidationError
 
+from . import _limits
 from ._catalog_models import CatalogFile, Role, Skill, Transition
 from ._names import did_you_mean, name_key
 from ._validation import describe
@@ -101,16 +102,34 @@ class _Layer:
 def _read_folder(folder: Path, files: list[Path]) -> _Layer:
     if not files:
         raise CatalogError(f"{folder}: no .yaml files in this catalog folder.")
+    _check_size(folder, files)
     parsed: list[tuple[str, object]] = []
     problems: list[str] = []
     for path in files:
         try:
-            parsed.append((str(path), load_yaml_file(path, CatalogError)))
+            parsed.append(
+                (str(path), load_yaml_file(path, CatalogError, _limits.CATALOG_FILE_BYTES))
+            )
         except CatalogError as exc:  # keep going: report every broken file at once
             problems.append(str(exc))
     if problems:
         raise CatalogError("invalid catalog:\n" + "\n".join(problems))
     return _parse_layer(parsed)
+
+
+def _check_size(folder: Path, files: list[Path]) -> None:
+    """Refuse a giant folder before parsing any of it (YAML parses at ~1 MB/s)."""
+    if len(files) > _limits.CATALOG_FILES:
+        raise CatalogError(
+            f"{folder}: {len(files):,} YAML files, over the limit of {_limits.CATALOG_FILES:,}; "
+            "check that this is a catalog folder"
+        )
+    total = sum(f.stat().st_size for f in files)
+    if total > _limits.CATALOG_FOLDER_BYTES:
+        raise CatalogError(
+            f"{folder}: the YAML files add up to {total:,} bytes, over the limit of "
+            f"{_limits.CATALOG_FOLDER_BYTES:,}; check that this is a catalog folder"
+        )
 
 
 def catalog_from_data(files: Mapping[str, object]) -> Catalog:
@@ -136,7 +155,7 @@ def _parse_layer(files: Iterable[tuple[str, object]]) -> _Layer:
         try:
             parsed = CatalogFile.model_validate(data)
         except ValidationError as exc:
-            problems.append(describe(exc, path))
+            problems.append(describe(exc, path, model=CatalogFile))
             continue
         _add(layer.skills, ((s.id, s) for s in parsed.skills), path, "skill", duplicates)
         _add(layer.roles, ((r.id, r) for r in parsed.roles), path, "role", duplicates)

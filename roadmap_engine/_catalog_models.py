@@ -14,6 +14,7 @@ from ._levels import Level
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
 Importance = Annotated[int, Field(ge=1, le=5)]
 
 
@@ -44,7 +45,7 @@ class Skill(_Strict):
 
     id: Id
     name: Text
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Name, ...] = Field(default=(), max_length=50)
     """Other names people write for it (any case): "k8s", "sklearn"."""
     category: Id
     hours: float = Field(gt=0, le=2000)
@@ -119,7 +120,7 @@ class Role(_Strict):
 
     id: Id
     title: Text
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Name, ...] = Field(default=(), max_length=50)
     summary: Text
     overview: tuple[Text, ...] = Field(min_length=1)
     """Why moving into this role is worth it, paragraph by paragraph."""

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
+_LONGEST_NAME = 100
 
 
 def name_key(text: str) -> str:
@@ -16,6 +17,8 @@ def name_key(text: str) -> str:
 
 def suggest(word: str, choices: Iterable[str], limit: int = 3) -> list[str]:
     """The closest few of ``choices`` to ``word`` (possibly none)."""
+    if len(word) > _LONGEST_NAME:  # nobody misspells a paragraph; difflib is quadratic
+        return []
     by_key: dict[str, str] = {}
     for choice in choices:
         by_key.setdefault(name_key(choice), choice)

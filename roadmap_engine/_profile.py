@@ -12,8 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from . import _limits
 from ._levels import Level
-from ._validation import describe
+from ._validation import FieldProblem, describe
 from ._yaml import load_yaml_file
 from .errors import ProfileError
 
@@ -75,8 +76,8 @@ class TimeOff(_Input):
     @model_validator(mode="after")
     def _ordered(self) -> TimeOff:
         if self.end < self.start:
-            raise ValueError(
-                f"end {self.end} is before start {self.start}; swap them or fix the dates"
+            raise FieldProblem(
+                "end", f"{self.end} is before start {self.start}; swap them or fix the dates"
             )
         return self
 
@@ -100,11 +101,13 @@ class Period(_Input):
     @model_validator(mode="after")
     def _consistent(self) -> Period:
         if self.end < self.start:
-            raise ValueError(
-                f"end {self.end} is before start {self.start}; swap them or fix the dates"
+            raise FieldProblem(
+                "end", f"{self.end} is before start {self.start}; swap them or fix the dates"
             )
         if (self.weekly_hours is None) == (self.hours_per_weekday is None):
-            raise ValueError("give the period weekly_hours or hours_per_weekday (one of them)")
+            raise FieldProblem(
+                "weekly_hours", "give the period weekly_hours or hours_per_weekday (one of them)"
+            )
         return self
 
     def day_hours(self, default_days: tuple[str, ...]) -> tuple[float, ...]:
@@ -127,17 +130,19 @@ class PublicHolidays(_Input):
         country = self.country.upper()
         if country not in supported:
             close = [c for c in supported if c[0] == country[0]][:8]
-            raise ValueError(
+            raise FieldProblem(
+                "country",
                 f"no public holidays are known for country {self.country!r}; use an ISO "
-                f"code such as {', '.join(close) or 'US, GB, DE'}"
+                f"code such as {', '.join(close) or 'US, GB, DE'}",
             )
         subdivisions = supported[country]
         if self.subdivision is not None and self.subdivision.upper() not in {
             s.upper() for s in subdivisions
         }:
-            raise ValueError(
+            raise FieldProblem(
+                "subdivision",
                 f"{country} has no subdivision {self.subdivision!r}; choose one of "
-                f"{', '.join(subdivisions[:20])}{' ...' if len(subdivisions) > 20 else ''}"
+                f"{', '.join(subdivisions[:20])}{' ...' if len(subdivisions) > 20 else ''}",
             )
         return self
 
@@ -173,12 +178,14 @@ class Profile(_Input):
     """Days of the week used with ``weekly_hours`` (mon ... sun)."""
     hours_per_weekday: dict[Weekday, DayHours] | None = None
     """Instead of ``weekly_hours``: the hours of each weekday, e.g. {mon: 2, sat: 5}."""
-    skills: dict[Annotated[str, Field(min_length=1, max_length=200)], Level] = {}
+    skills: dict[Annotated[str, Field(min_length=1, max_length=200)], Level] = Field(
+        default={}, max_length=_limits.PROFILE_LIST_ITEMS
+    )
     """Skills already held, by catalog id, name or alias, with a level:
     none, basic, intermediate, advanced or expert. Unlisted skills typical of
     the current role are assumed at the role's usual level; list one as
     ``none`` to say otherwise."""
-    time_off: tuple[TimeOff, ...] = ()
+    time_off: tuple[TimeOff, ...] = Field(default=(), max_length=_limits.PROFILE_LIST_ITEMS)
     """Date spans with no study (holidays, a move, a busy season)."""
     deadline: dt.date | None = None
     """The date the person wants to be ready by; the plan says if it is met."""
@@ -188,7 +195,7 @@ class Profile(_Input):
     today: dt.date | None = None
     """The date the plan is made, which anchors "this week" and "this month".
     Defaults to the start date, so plans never depend on the wall clock."""
-    periods: tuple[Period, ...] = ()
+    periods: tuple[Period, ...] = Field(default=(), max_length=_limits.PROFILE_LIST_ITEMS)
     """Spans with other hours, e.g. an intensive summer at 20 hours a week;
     a later period wins where two overlap."""
     holidays: PublicHolidays | None = None
@@ -223,29 +230,38 @@ class Profile(_Input):
     @model_validator(mode="after")
     def _consistent(self) -> Profile:
         if self.weekly_hours is None and self.hours_per_weekday is None:
-            raise ValueError(
-                "give weekly_hours (e.g. weekly_hours: 10) or hours_per_weekday "
-                "(e.g. {mon: 2, sat: 5})"
+            raise FieldProblem(
+                "weekly_hours",
+                "required: give weekly_hours (e.g. weekly_hours: 10) or hours_per_weekday "
+                "(e.g. {mon: 2, sat: 5})",
             )
         if self.weekly_hours is not None and self.hours_per_weekday is not None:
-            raise ValueError("give weekly_hours or hours_per_weekday, not both")
+            raise FieldProblem(
+                "hours_per_weekday", "give weekly_hours or hours_per_weekday, not both"
+            )
         if self.weekly_hours is not None and not self.study_days:
-            raise ValueError("study_days is empty; list at least one day, e.g. [mon, wed, sat]")
+            raise FieldProblem(
+                "study_days", "is empty; list at least one day, e.g. [mon, wed, sat]"
+            )
         if len(set(self.study_days)) != len(self.study_days):
-            raise ValueError("study_days lists a day twice; list each day once")
+            raise FieldProblem("study_days", "lists a day twice; list each day once")
         if self.hours_per_weekday is not None:
             total = sum(self.hours_per_weekday.values())
             if total <= 0:
-                raise ValueError("hours_per_weekday gives no hours at all; give some day hours")
+                raise FieldProblem(
+                    "hours_per_weekday", "gives no hours at all; give some day hours"
+                )
             if total > MAX_WEEKLY_HOURS:
-                raise ValueError(
-                    f"hours_per_weekday adds up to {total:g} hours a week, over the "
-                    f"{MAX_WEEKLY_HOURS} that is humanly possible; lower them"
+                raise FieldProblem(
+                    "hours_per_weekday",
+                    f"adds up to {total:g} hours a week, over the "
+                    f"{MAX_WEEKLY_HOURS} that is humanly possible; lower them",
                 )
         if self.deadline is not None and self.deadline <= self.start_date:
-            raise ValueError(
-                f"deadline {self.deadline} is not after start_date {self.start_date}; "
-                "move the deadline later"
+            raise FieldProblem(
+                "deadline",
+                f"{self.deadline} is not after start_date {self.start_date}; "
+                "move the deadline later",
             )
         return self
 
@@ -269,7 +285,7 @@ def load_profile(source: ProfileSource) -> tuple[Profile, str]:
         return _validate(source, "profile"), "profile"
     if isinstance(source, str | Path):
         path = Path(source)
-        data = load_yaml_file(path, ProfileError)
+        data = load_yaml_file(path, ProfileError, _limits.PROFILE_FILE_BYTES)
         if data is None:
             raise ProfileError(
                 f"{path}: the file is empty; write the profile fields (name, current_role, "
@@ -290,4 +306,4 @@ def _validate(data: dict, source: str) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError("invalid profile:\n" + describe(exc, source)) from None
+        raise ProfileError("invalid profile:\n" + describe(exc, source, model=Profile)) from None

@@ -72,10 +72,36 @@ def _searched(user_dir: Path | None) -> str:
     return ", ".join(str(d) for d in dirs)
 
 
+class _FolderLoader(jinja2.FileSystemLoader):
+    """Loads templates from one folder and nowhere else.
+
+    Jinja already refuses ``..`` in names; this also refuses a name that leads
+    out of the folder through a symbolic link, and says why.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.folder = folder.resolve()
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple:
+        if ".." in template.replace("\\", "/").split("/"):
+            raise TemplateError(
+                f"template {template!r}: a template name may not leave its folder "
+                f"({self.folder}); use a name inside it"
+            )
+        source, filename, uptodate = super().get_source(environment, template)
+        if not Path(filename).resolve().is_relative_to(self.folder):
+            raise TemplateError(
+                f"template {template!r}: {filename} leads outside the template folder "
+                f"({self.folder}) through a link; copy the file into the folder instead"
+            )
+        return source, filename, uptodate
+
+
 @functools.lru_cache(maxsize=8)
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     """A configured environment; cached so compiled templates are reused."""
-    builtin = jinja2.FileSystemLoader(builtin_templates_dir())
+    builtin = _FolderLoader(builtin_templates_dir())
     options = dict(
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
         undefined=jinja2.StrictUndefined,
@@ -88,7 +114,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
     else:
         loader = jinja2.ChoiceLoader(
             [
-                jinja2.FileSystemLoader(user_dir),
+                _FolderLoader(user_dir),
                 jinja2.PrefixLoader({"default": builtin}),
                 builtin,
             ]

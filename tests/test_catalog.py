@@ -87,7 +87,7 @@ def test_schema_errors_name_the_file_and_field(tmp_path):
     with pytest.raises(CatalogError) as info:
         load_catalog(folder)
     message = str(info.value)
-    assert "bad.yaml: skills[0].hours: Input should be greater than 0 (got -1)" in message
+    assert "bad.yaml: skills[0].hours: must be more than 0; raise it (got -1)" in message
     assert "bad.yaml: skills[0].colour: unknown field" in message
 
 

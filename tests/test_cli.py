@@ -36,7 +36,7 @@ def test_a_bad_profile_is_a_short_message_and_exit_code_2(tmp_path):
     )
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
-    assert "bad.yaml: weekly_hours: Input should be greater than 0 (got -2)" in run.stderr
+    assert "bad.yaml: weekly_hours: must be more than 0; raise it (got -2)" in run.stderr
     assert "bad.yaml: current_role: required field is missing" in run.stderr
     assert not out_file.exists()
 

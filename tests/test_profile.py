@@ -27,22 +27,34 @@ def test_hours_per_weekday_replaces_weekly_hours():
 @pytest.mark.parametrize(
     ("overrides", "expected"),
     [
-        ({"weekly_hours": -3}, "weekly_hours: Input should be greater than 0 (got -3)"),
+        ({"weekly_hours": -3}, "weekly_hours: must be more than 0; raise it (got -3)"),
+        ({"weekly_hours": 150}, "weekly_hours: must be at most 100; lower it (got 150)"),
         (
-            {"weekly_hours": 150},
-            "weekly_hours: Input should be less than or equal to 100 (got 150)",
+            {"weekly_hours": None},
+            "weekly_hours: required: give weekly_hours (e.g. weekly_hours: 10)",
         ),
-        ({"weekly_hours": None}, "give weekly_hours (e.g. weekly_hours: 10) or hours_per_weekday"),
-        ({"hours_per_weekday": {"mon": 3}}, "give weekly_hours or hours_per_weekday, not both"),
-        ({"study_days": ["mon", "funday"]}, "study_days[1]: Input should be 'mon'"),
-        ({"skills": {"python": "guru"}}, "skills.python: Input should be 'none', 'basic'"),
-        ({"start_date": "2027-13-01"}, "start_date: Input should be a valid date"),
-        ({"deadline": "2026-12-01"}, "deadline 2026-12-01 is not after start_date 2027-01-04"),
+        (
+            {"hours_per_weekday": {"mon": 3}},
+            "hours_per_weekday: give weekly_hours or hours_per_weekday, not both",
+        ),
+        ({"study_days": ["mon", "funday"]}, "study_days[1]: must be one of 'mon', 'tue'"),
+        ({"skills": {"python": "guru"}}, "skills.python: must be one of 'none', 'basic'"),
+        (
+            {"start_date": "2027-13-01"},
+            "start_date: must be a date written YYYY-MM-DD, e.g. 2027-01-04 (got '2027-13-01')",
+        ),
+        (
+            {"deadline": "2026-12-01"},
+            "deadline: 2026-12-01 is not after start_date 2027-01-04; move the deadline later",
+        ),
         (
             {"time_off": [{"start": "2027-02-10", "end": "2027-02-01"}]},
-            "time_off[0]: Value error, end 2027-02-01 is before start 2027-02-10; swap them",
+            "time_off[0].end: 2027-02-01 is before start 2027-02-10; swap them",
         ),
-        ({"nmae": "typo"}, "nmae: unknown field; remove it or check its spelling"),
+        (
+            {"nmae": "typo"},
+            "nmae: unknown field; remove it or check its spelling. Did you mean 'name'?",
+        ),
     ],
 )
 def test_bad_fields_are_reported_with_path_value_and_fix(tmp_path, overrides, expected):

@@ -116,3 +116,25 @@ def test_user_templates_run_in_the_sandbox(tmp_path, tiny_catalog):
     folder = write_tree(tmp_path, {"plan.md.j2": "{{ plan.__class__.__init__.__globals__ }}"})
     with pytest.raises(TemplateError, match="sandbox"):
         render(plan, "md", templates=folder)
+
+
+def test_a_template_name_cannot_leave_its_folder(tmp_path, tiny_catalog):
+    plan = generate_plan(profile(), catalog=tiny_catalog)
+    (tmp_path / "secret.txt").write_text("the coach's private notes")
+    folder = write_tree(tmp_path / "templates", {"plan.md.j2": '{% include "../secret.txt" %}'})
+    with pytest.raises(TemplateError, match="may not leave its folder"):
+        render(plan, "md", templates=folder)
+    for name in ("/secret.txt", "default/../../secret.txt"):
+        (folder / "plan.md.j2").write_text(f'{{% include "{name}" %}}')
+        with pytest.raises(TemplateError):
+            render(plan, "md", templates=folder)
+
+
+def test_a_link_out_of_the_template_folder_is_refused(tmp_path, tiny_catalog):
+    plan = generate_plan(profile(), catalog=tiny_catalog)
+    (tmp_path / "secret.txt").write_text("the coach's private notes")
+    folder = write_tree(tmp_path / "templates", {"plan.md.j2": '{% include "notes.txt" %}'})
+    (folder / "notes.txt").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(TemplateError, match="leads outside the template folder") as info:
+        render(plan, "md", templates=folder)
+    assert "private notes" not in str(info.value)

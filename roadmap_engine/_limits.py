@@ -1,0 +1,21 @@
+"""The sizes the engine accepts, so that no input can make it hang or eat memory.
+
+Each limit sits far above anything a real profile or catalog needs and is
+checked before the expensive work starts, so an absurd input is refused in
+milliseconds with a message saying which limit it broke.
+"""
+
+from __future__ import annotations
+
+PROFILE_FILE_BYTES = 1_000_000
+"""A real profile is a few hundred bytes."""
+CATALOG_FILE_BYTES = 10_000_000
+"""YAML parses at about 1 MB a second; the shipped catalog files are under 100 kB."""
+CATALOG_FOLDER_BYTES = 50_000_000
+CATALOG_FILES = 1_000
+ALIAS_EXPANSION = 10
+"""YAML aliases may grow a document to at most this many times its written nodes ..."""
+ALIAS_FLOOR = 10_000
+"""... or to this many nodes, whichever is more (an alias bomb grows it a billionfold)."""
+PROFILE_LIST_ITEMS = 1_000
+"""Skills, time off and periods a profile may list."""
