@@ -10,13 +10,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:  # imported when a command needs them, to keep start-up fast
+    from tqdm import tqdm
+
+    from ._batch_folder import Entry, Report
+
+EXIT_SOME_FAILED = 1
 EXIT_USER_ERROR = 2
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from . import RoadmapError, generate_plan, load_catalog, render
+    from . import generate_plan, load_catalog, render
     from ._output import write_atomically
+    from .errors import OutputError
 
     catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
     plan = generate_plan(args.profile, catalog=catalog)
@@ -27,12 +35,75 @@ def _plan(args: argparse.Namespace) -> int:
         try:
             write_atomically(args.output, text)
         except OSError as exc:
-            raise RoadmapError(
+            raise OutputError(
                 f"{args.output}: cannot write the plan ({exc.strerror}); "
                 "check that its folder exists and is writable"
             ) from None
         print(f"wrote {args.output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
     return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from ._batch_folder import run_batch
+
+    bar = _progress_bar()
+    try:
+        report = run_batch(
+            args.profiles,
+            args.output,
+            args.format.split(","),
+            catalog=args.catalog,
+            replace_catalog=args.replace,
+            templates=args.templates,
+            jobs=args.jobs,
+            force=args.force,
+            report=args.report,
+            on_result=lambda entry, total: _advance(bar, total),
+        )
+    finally:
+        bar.close()
+    _print_summary(report, args.report or args.output / "report.json")
+    return 0 if report.ok else EXIT_SOME_FAILED
+
+
+def _advance(bar: tqdm, total: int) -> None:
+    if bar.total != total:
+        bar.reset(total=total)
+    bar.update(1)
+
+
+def _progress_bar() -> tqdm:
+    """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+    return tqdm(desc="planning", unit="profile", file=sys.stderr, disable=None, leave=False)
+
+
+def _print_summary(report: Report, report_path: Path) -> None:
+    folder = Path(report.profiles_dir)
+    rows = [(e.profile, e.status, _outcome(e, folder / e.profile)) for e in report.entries]
+    widths = [max(len(row[i]) for row in [("profile", "status", ""), *rows]) for i in (0, 1)]
+    print(f"{'profile':<{widths[0]}}  {'status':<{widths[1]}}  result")
+    for name, status, outcome in rows:
+        print(f"{name:<{widths[0]}}  {status:<{widths[1]}}  {outcome}")
+    print(
+        f"\n{len(rows)} profiles: {report.written} written, {report.unchanged} unchanged, "
+        f"{report.failed} failed. Report: {report_path}"
+    )
+
+
+def _outcome(entry: Entry, path: Path) -> str:
+    """One line: the plan's dates, or the first problem found (the report has them all)."""
+    if entry.status == "failed":
+        lines = [line for line in (entry.error or "").splitlines() if line.strip()]
+        if len(lines) > 1 and lines[0].endswith(":"):
+            lines = lines[1:]  # "invalid profile:" heads a list of problems
+        first = (lines[0] if lines else "failed").removeprefix(f"{path}: ")
+        more = f" (+{len(lines) - 1} more in the report)" if len(lines) > 1 else ""
+        return first + more
+    deadline = {True: ", meets the deadline", False: ", misses the deadline"}
+    return f"{entry.start} to {entry.end}{deadline.get(entry.meets_deadline, '')}"
 
 
 def _catalog_list(args: argparse.Namespace) -> int:
@@ -116,6 +187,58 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.set_defaults(run=_plan)
 
+    batch = commands.add_parser(
+        "batch",
+        help="write the plans for a folder of profiles",
+        description="Write the plans for every profile (*.yaml, *.yml) in a folder, on "
+        "every core. A bad profile never stops the others: the summary table and the "
+        "report (JSON) say which failed and why. A re-run redoes only the profiles whose "
+        "inputs changed or whose documents are missing. Exits 1 if any profile failed, "
+        "2 if the run itself cannot start.",
+    )
+    batch.add_argument("profiles", type=Path, metavar="PROFILES_DIR", help="a folder of profiles")
+    batch.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT_DIR",
+        help="the folder for the documents (created if missing)",
+    )
+    batch.add_argument(
+        "-f",
+        "--format",
+        default="md",
+        metavar="FORMATS",
+        help="comma-separated formats among md, html, json, ics (default: md)",
+    )
+    batch.add_argument(
+        "--catalog", type=Path, metavar="DIR", help="a catalog folder laid over the built-in one"
+    )
+    batch.add_argument(
+        "--replace-catalog", dest="replace", action="store_true", help="use DIR alone"
+    )
+    batch.add_argument(
+        "--templates", type=Path, metavar="DIR", help="a folder of templates used first"
+    )
+    batch.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: one per core)",
+    )
+    batch.add_argument(
+        "--force", action="store_true", help="plan every profile again, changed or not"
+    )
+    batch.add_argument(
+        "--report",
+        type=Path,
+        metavar="FILE",
+        help="where to write the JSON report (default: OUT_DIR/report.json)",
+    )
+    batch.set_defaults(run=_batch)
+
     catalog = commands.add_parser(
         "catalog", help="list or check a catalog", description="List or check a catalog."
     )
@@ -153,6 +276,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_catalog_check)
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return value
 
 
 def _version() -> str:

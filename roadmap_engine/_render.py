@@ -11,6 +11,8 @@ blank.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import jinja2
@@ -44,15 +46,39 @@ def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) 
         return render_ics(plan)
     if fmt not in FORMATS:
         raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    user_dir = None
-    if templates is not None:
-        user_dir = Path(templates).resolve()
-        if not user_dir.is_dir():
-            raise TemplateError(f"{templates}: template folder not found")
+    user_dir = _user_dir(templates)
     name = f"plan.{fmt}.j2"
-    env = environment(user_dir)
+    with _template_errors(name, user_dir):
+        return environment(user_dir).get_template(name).render(plan=plan)
+
+
+def check_templates(formats: Iterable[str], templates: str | Path | None = None) -> None:
+    """Load and compile the templates ``formats`` need, so that a batch stops
+    at a broken template before it starts, not once per profile."""
+    user_dir = _user_dir(templates)
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if fmt in ("md", "html"):
+            name = f"plan.{fmt}.j2"
+            with _template_errors(name, user_dir):
+                environment(user_dir).get_template(name)
+
+
+def _user_dir(templates: str | Path | None) -> Path | None:
+    if templates is None:
+        return None
+    user_dir = Path(templates).resolve()
+    if not user_dir.is_dir():
+        raise TemplateError(f"{templates}: template folder not found")
+    return user_dir
+
+
+@contextmanager
+def _template_errors(name: str, user_dir: Path | None) -> Iterator[None]:
+    """Jinja's exceptions as TemplateErrors that say where and what to fix."""
     try:
-        return env.get_template(name).render(plan=plan)
+        yield
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(f"template {exc.name!r} not found in {_searched(user_dir)}") from None
     except jinja2.TemplateSyntaxError as exc:

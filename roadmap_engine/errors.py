@@ -9,7 +9,8 @@ escaping the library is a bug.
     ├── ProfileError    a profile file, dict or model is invalid
     ├── CatalogError    a catalog folder is invalid (syntax, reference, cycle)
     ├── ScheduleError   the inputs are valid but cannot make a sane schedule
-    └── TemplateError   a template is missing, broken or refused
+    ├── TemplateError   a template is missing, broken or refused
+    └── OutputError     a document or folder cannot be written
 """
 
 from __future__ import annotations
@@ -35,4 +36,15 @@ class TemplateError(RoadmapError):
     """A template could not be found, compiled or rendered."""
 
 
-__all__ = ["CatalogError", "ProfileError", "RoadmapError", "ScheduleError", "TemplateError"]
+class OutputError(RoadmapError):
+    """A document or its folder cannot be written; names the path and why."""
+
+
+__all__ = [
+    "CatalogError",
+    "OutputError",
+    "ProfileError",
+    "RoadmapError",
+    "ScheduleError",
+    "TemplateError",
+]

@@ -1,0 +1,332 @@
+"""A folder of profiles to a folder of documents, redoing only what changed.
+
+Each run leaves a report (JSON) recording, per profile, its outcome, a
+fingerprint of everything its documents depend on (the profile's bytes, the
+engine's code, data and templates, the libraries that shape the output, the
+catalog and template folders, the formats) and a hash of each document
+written. A re-run skips a profile whose fingerprint is unchanged and whose
+documents are still there, untouched; everything else is planned again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import traceback
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ValidationError
+
+from . import _limits
+from ._batch import CRASHED, bug_message
+from ._catalog import DEFAULT_CATALOG_DIR, Catalog, load_catalog
+from ._output import write_atomically
+from ._parallel import run_all
+from ._plan import generate_plan
+from ._render import FORMATS, builtin_templates_dir, check_templates, render
+from .errors import OutputError, ProfileError, RoadmapError, TemplateError
+
+REPORT_NAME = "report.json"
+PROFILE_PATTERNS = ("*.yaml", "*.yml")
+_SHAPING_LIBRARIES = ("pydantic", "jinja2", "holidays", "babel", "icalendar", "networkx")
+"""Libraries whose version can change a document (holiday data, date words, JSON)."""
+
+
+class Output(BaseModel):
+    path: str
+    """The document's file name inside the output folder."""
+    sha256: str
+
+
+class Entry(BaseModel):
+    """One profile's line in the report."""
+
+    profile: str
+    """The profile's file name inside the profiles folder."""
+    status: Literal["written", "unchanged", "failed"]
+    fingerprint: str
+    outputs: list[Output] = []
+    title: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    meets_deadline: bool | None = None
+    error: str | None = None
+    """Why it failed: the file, field, value and fix."""
+    traceback: str | None = None
+    """Only when the failure is a bug in the engine."""
+
+
+class Report(BaseModel):
+    """The machine-readable outcome of a batch run (also its memory for re-runs)."""
+
+    report_version: Literal[1] = 1
+    engine_version: str
+    profiles_dir: str
+    out_dir: str
+    formats: list[str]
+    written: int
+    unchanged: int
+    failed: int
+    entries: list[Entry]
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+@dataclass(frozen=True)
+class _Job:
+    name: str
+    path: Path
+    outputs: tuple[tuple[str, Path], ...]
+    fingerprint: str
+
+
+def run_batch(
+    profiles_dir: str | Path,
+    out_dir: str | Path,
+    formats: Sequence[str] = ("md",),
+    *,
+    catalog: str | Path | None = None,
+    replace_catalog: bool = False,
+    templates: str | Path | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    report: str | Path | None = None,
+    on_result: Callable[[Entry, int], None] | None = None,
+) -> Report:
+    """Plan every ``*.yaml`` profile in ``profiles_dir`` into ``out_dir``, one
+    document per format, and write the report (``out_dir/report.json`` by default).
+
+    Problems with the run itself (a missing folder, a broken catalog or
+    template) raise a ``RoadmapError`` before anything is written; a broken
+    profile only fails its own entry. ``force`` plans everything again.
+    ``on_result(entry, total)`` is called as each profile is settled (for progress).
+    """
+    profiles_dir, out_dir = Path(profiles_dir), Path(out_dir)
+    formats = _checked_formats(formats)
+    sources = find_profiles(profiles_dir)
+    cat = load_catalog(catalog, replace=replace_catalog) if catalog else load_catalog()
+    check_templates(formats, templates)
+    _make_folder(out_dir)
+    report_path = Path(report) if report is not None else out_dir / REPORT_NAME
+    previous = {} if force else _previous_entries(report_path)
+    base = _inputs_fingerprint(catalog, replace_catalog, templates, formats)
+    total = len(sources)
+
+    def notify(entry: Entry) -> None:
+        if on_result is not None:
+            on_result(entry, total)
+
+    settled: dict[str, Entry] = {}
+    todo: list[_Job] = []
+    claimed = {report_path.resolve(): f"the report {report_path}"}
+    for path in sources:
+        job = _Job(
+            path.name,
+            path,
+            tuple((fmt, out_dir / f"{path.stem}.{fmt}") for fmt in formats),
+            _fingerprint(base, path),
+        )
+        clash = next((claimed[p.resolve()] for _, p in job.outputs if p.resolve() in claimed), None)
+        if clash is not None:
+            settled[job.name] = _failed(
+                job, f"{path}: its documents would overwrite {clash}; rename the profile file"
+            )
+            notify(settled[job.name])
+            continue
+        claimed.update({p.resolve(): str(path) for _, p in job.outputs})
+        before = previous.get(job.name)
+        if before is not None and _still_good(before, job, out_dir):
+            settled[job.name] = before.model_copy(update={"status": "unchanged"})
+            notify(settled[job.name])
+        else:
+            todo.append(job)
+
+    try:
+        for entry in run_all(_write_plan, (cat, templates), todo, jobs=jobs, on_crash=_crashed):
+            settled[entry.profile] = entry
+            notify(entry)
+    finally:  # even when interrupted, keep what is done for the next run
+        entries = [
+            settled.get(path.name) or previous[path.name]
+            for path in sources
+            if path.name in settled or path.name in previous
+        ]
+        result = Report(
+            engine_version=_engine_version(),
+            profiles_dir=str(profiles_dir),
+            out_dir=str(out_dir),
+            formats=list(formats),
+            written=sum(e.status == "written" for e in entries),
+            unchanged=sum(e.status == "unchanged" for e in entries),
+            failed=sum(e.status == "failed" for e in entries),
+            entries=entries,
+        )
+        _write(report_path, result.model_dump_json(indent=2) + "\n")
+    return result
+
+
+def find_profiles(folder: Path) -> list[Path]:
+    """The profile files of a folder (not its subfolders), in name order."""
+    if not folder.is_dir():
+        raise ProfileError(f"{folder}: profiles folder not found; pass a folder of YAML profiles")
+    found = sorted(
+        {p for pattern in PROFILE_PATTERNS for p in folder.glob(pattern)},
+        key=lambda p: p.name,
+    )
+    found = [p for p in found if p.is_file() and not p.name.startswith(".")]
+    if not found:
+        raise ProfileError(f"{folder}: no .yaml or .yml profiles in this folder")
+    return found
+
+
+def _checked_formats(formats: Sequence[str]) -> list[str]:
+    chosen = list(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise TemplateError(
+            f"unknown format {', '.join(map(repr, unknown)) or '(none)'}; "
+            f"choose from {', '.join(FORMATS)}, e.g. --format md,html"
+        )
+    return chosen
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{folder}: exists and is not a folder; choose another -o") from None
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot create the output folder ({exc.strerror})") from None
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write it ({exc.strerror})") from None
+
+
+def _previous_entries(report_path: Path) -> dict[str, Entry]:
+    """The last run's entries, or none if there is no readable report."""
+    try:
+        old = Report.model_validate_json(report_path.read_bytes())
+    except (OSError, ValidationError):
+        return {}
+    return {entry.profile: entry for entry in old.entries}
+
+
+def _still_good(before: Entry, job: _Job, out_dir: Path) -> bool:
+    if before.status == "failed" or before.fingerprint != job.fingerprint:
+        return False
+    if sorted(o.path for o in before.outputs) != sorted(p.name for _, p in job.outputs):
+        return False
+    return all(_sha256_of(out_dir / o.path) == o.sha256 for o in before.outputs)
+
+
+def _sha256_of(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _fingerprint(base: str, profile: Path) -> str:
+    digest = hashlib.sha256(base.encode())
+    try:
+        with profile.open("rb") as handle:  # a giant file fails later; never read it all
+            digest.update(handle.read(_limits.PROFILE_FILE_BYTES + 1))
+    except OSError as exc:
+        digest.update(repr(exc).encode())
+    return digest.hexdigest()
+
+
+def _inputs_fingerprint(
+    catalog: str | Path | None,
+    replace_catalog: bool,
+    templates: str | Path | None,
+    formats: Iterable[str],
+) -> str:
+    """A hash of everything but the profile that a document depends on."""
+    digest = hashlib.sha256(_engine_fingerprint().encode())
+    digest.update(repr((sorted(formats), replace_catalog)).encode())
+    for folder in (catalog, templates):
+        digest.update(_folder_hash(Path(folder)).encode() if folder is not None else b"-")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _engine_fingerprint() -> str:
+    """The engine's own code, catalog and templates, and the shaping libraries' versions."""
+    digest = hashlib.sha256(_engine_version().encode())
+    for library in _SHAPING_LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=?".encode())
+    package = Path(__file__).parent
+    for folder in dict.fromkeys((package, DEFAULT_CATALOG_DIR, builtin_templates_dir())):
+        digest.update(_folder_hash(folder).encode())
+    return digest.hexdigest()
+
+
+def _folder_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(folder)).encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _engine_version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _write_plan(context: tuple[Catalog, str | Path | None], job: _Job) -> Entry:
+    """Plan one profile and write its documents (runs in a worker process)."""
+    catalog, templates = context
+    try:
+        plan = generate_plan(job.path, catalog=catalog)
+        documents = [(path, render(plan, fmt, templates=templates)) for fmt, path in job.outputs]
+        for path, text in documents:
+            _write(path, text)
+    except RoadmapError as exc:
+        return _failed(job, str(exc))
+    except Exception as exc:  # a bug: record it and let the other profiles go on
+        return _failed(job, bug_message(exc), traceback.format_exc())
+    return Entry(
+        profile=job.name,
+        status="written",
+        fingerprint=job.fingerprint,
+        outputs=[
+            Output(path=path.name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
+            for path, text in documents
+        ],
+        title=plan.title,
+        start=plan.start,
+        end=plan.end,
+        meets_deadline=plan.deadline.met if plan.deadline else None,
+    )
+
+
+def _failed(job: _Job, error: str, trace: str | None = None) -> Entry:
+    return Entry(
+        profile=job.name,
+        status="failed",
+        fingerprint=job.fingerprint,
+        error=error,
+        traceback=trace,
+    )
+
+
+def _crashed(job: _Job) -> Entry:
+    return _failed(job, f"{job.path}: {CRASHED}")

@@ -1,0 +1,103 @@
+"""One task over many items on every core: results in order, memory bounded.
+
+Each worker process receives the shared context (a loaded catalog, say)
+once, when it starts; items then travel in small chunks. Only a few chunks
+are in flight at a time, so results are not piled up faster than the caller
+consumes them. A worker that dies (out of memory, killed) fails its items
+through ``on_crash`` instead of taking the whole run down.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+Task = Callable[[Any, Item], Result]
+
+_IN_FLIGHT_PER_WORKER = 2
+_LARGEST_CHUNK = 16
+
+_worker_task: Callable[[Any, Any], Any] | None = None
+_worker_context: Any = None
+
+
+def cpu_count() -> int:
+    """The cores this process may use (which can be fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def run_all(
+    task: Task,
+    context: Any,
+    items: Sequence[Item],
+    *,
+    jobs: int | None = None,
+    on_crash: Callable[[Item], Result],
+) -> Iterator[Result]:
+    """``task(context, item)`` for every item, in the items' order.
+
+    ``task`` must be a module-level function that returns, not raises, for a
+    bad item. With one job (or one item) it runs here, in this process.
+    """
+    workers = min(jobs or cpu_count(), len(items))
+    if workers <= 1:
+        return (task(context, item) for item in items)
+    return _in_processes(task, context, items, workers, on_crash)
+
+
+def _in_processes(
+    task: Task,
+    context: Any,
+    items: Sequence[Item],
+    workers: int,
+    on_crash: Callable[[Item], Result],
+) -> Iterator[Result]:
+    size = max(1, min(_LARGEST_CHUNK, len(items) // (workers * 4)))
+    chunks = iter([items[i : i + size] for i in range(0, len(items), size)])
+    pending: deque[tuple[Sequence[Item], Future]] = deque()
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(task, context)) as pool:
+        broken = False
+
+        def submit() -> None:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            future: Future = Future()
+            try:
+                if broken:
+                    raise BrokenProcessPool
+                future = pool.submit(_run_chunk, chunk)
+            except BrokenProcessPool:
+                future.set_exception(BrokenProcessPool())
+            pending.append((chunk, future))
+
+        for _ in range(workers * _IN_FLIGHT_PER_WORKER):
+            submit()
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                broken = True
+                results = [on_crash(item) for item in chunk]
+            submit()
+            yield from results
+
+
+def _start_worker(task: Callable[[Any, Any], Any], context: Any) -> None:
+    global _worker_task, _worker_context
+    _worker_task, _worker_context = task, context
+
+
+def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
+    assert _worker_task is not None, "worker started without its task"
+    return [_worker_task(_worker_context, item) for item in chunk]
