@@ -9,12 +9,17 @@ from conftest import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def test_the_python_example_runs(tmp_path, monkeypatch):
-    (block,) = re.findall(r"```python\n(.*?)```", README, flags=re.S)
+def test_the_python_examples_run(tmp_path, monkeypatch, capsys):
+    one, many = re.findall(r"```python\n(.*?)```", README, flags=re.S)
     (tmp_path / "profiles").symlink_to(ROOT / "profiles")
     monkeypatch.chdir(tmp_path)
-    exec(compile(block, "README.md", "exec"), {})
+    exec(compile(one, "README.md", "exec"), {})
     assert (tmp_path / "plan.md").read_text(encoding="utf-8").startswith("# From Software")
+    exec(compile(many, "README.md", "exec"), {})
+    profiles = sorted((ROOT / "profiles").glob("*.yaml"))
+    assert len(capsys.readouterr().out.splitlines()) == len(profiles)
+    assert (tmp_path / "plans" / "report.json").is_file()
+    assert len(list((tmp_path / "plans").glob("*.html"))) == len(profiles)
 
 
 def test_ci_runs_the_readmes_test_command():
