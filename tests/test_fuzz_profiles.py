@@ -6,7 +6,10 @@ Nothing else may escape: any other exception is a bug.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
+from conftest import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -128,3 +131,93 @@ mostly_valid = st.fixed_dictionaries(
 @given(mostly_valid)
 def test_mostly_valid_profiles_plan_or_fail_cleanly(data):
     test_any_profile_gives_a_plan_or_a_roadmap_error.hypothesis.inner_test(data)
+
+
+SAMPLE_LINES = (
+    (ROOT / "profiles" / "software-engineer-to-ml-engineer.yaml")
+    .read_text(encoding="utf-8")
+    .splitlines()
+)
+yaml_junk = st.sampled_from(
+    [
+        "&a",
+        "*a",
+        "*b",
+        "&b [1, *b]",
+        "!!python/object/apply:os.system ['echo hi']",
+        "!!binary aGk=",
+        "<<: *a",
+        "\t",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        "- ",
+        "? ",
+        "|",
+        ">",
+        "'",
+        '"',
+        "#",
+        "%YAML 1.1",
+        "---",
+        "...",
+        "\\x00",
+        "\ufeff",
+        "~",
+        "null",
+        "1e400",
+        "-.inf",
+        ".nan",
+        "0x1F",
+        "2027-02-30",
+        "yes",
+        "no",
+    ]
+)
+mutations = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "delete", "replace", "duplicate"]),
+        st.integers(0, 10**6),
+        st.integers(0, 10**6),
+        st.one_of(yaml_junk, st.text(max_size=12)),
+    ),
+    max_size=3,
+)
+
+
+def mutated(ops: list) -> str:
+    """The sample profile with a few lines damaged, dropped, replaced or repeated."""
+    lines = list(SAMPLE_LINES)
+    for op, at, cut, junk in ops:
+        i = at % len(lines)
+        if op == "insert":
+            col = cut % (len(lines[i]) + 1)
+            lines[i] = lines[i][:col] + junk + lines[i][col:]
+        elif op == "delete" and len(lines) > 1:
+            del lines[i]
+        elif op == "replace":
+            lines[i] = junk
+        else:
+            lines.insert(i, lines[cut % len(lines)])
+    return "\n".join(lines) + "\n"
+
+
+profile_texts = mutations.map(mutated)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile_texts)
+def test_any_profile_file_gives_a_plan_or_a_roadmap_error(text):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "client.yaml"
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        try:
+            plan = generate_plan(path, catalog=CATALOG)
+        except RoadmapError as exc:
+            assert str(path) in str(exc) or "profile" in str(exc)
+            return
+        assert abs(sum(s.hours for s in plan.sessions) - plan.total_hours) < 1e-6
+        for fmt in ("md", "html", "json", "ics"):
+            assert render(plan, fmt)
