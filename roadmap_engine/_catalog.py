@@ -97,6 +97,8 @@ class _Layer:
     transitions: dict[tuple[str, str], tuple[Transition, str]] = field(default_factory=dict)
     duplicates: list[str] = field(default_factory=list)
     """Duplicate ids found (the first one is kept), reported with the checks."""
+    origin: str = "the catalog"
+    """Where the items came from (a folder, or the file names given in code)."""
 
 
 def _read_folder(folder: Path, files: list[Path]) -> _Layer:
@@ -114,7 +116,7 @@ def _read_folder(folder: Path, files: list[Path]) -> _Layer:
             problems.append(str(exc))
     if problems:
         raise CatalogError("invalid catalog:\n" + "\n".join(problems))
-    return _parse_layer(parsed)
+    return _parse_layer(parsed, str(folder))
 
 
 def _check_size(folder: Path, files: list[Path]) -> None:
@@ -137,12 +139,12 @@ def catalog_from_data(files: Mapping[str, object]) -> Catalog:
 
     For catalogs built in code (and for tests).
     """
-    return _build([_parse_layer(files.items())])
+    return _build([_parse_layer(files.items(), ", ".join(map(str, files)) or "the catalog")])
 
 
-def _parse_layer(files: Iterable[tuple[str, object]]) -> _Layer:
+def _parse_layer(files: Iterable[tuple[str, object]], origin: str) -> _Layer:
     problems: list[str] = []
-    layer = _Layer()
+    layer = _Layer(origin=origin)
     duplicates = layer.duplicates
     for path, data in files:
         if data is None:
@@ -198,7 +200,11 @@ def _build(layers: list[_Layer]) -> Catalog:
     sources |= {f"transition:{k[0]}->{k[1]}": v[1] for k, v in merged.transitions.items()}
 
     if not skills or not roles:
-        problems.append("the catalog needs at least one skill and one role")
+        missing = " and ".join(w for w, have in (("skills", skills), ("roles", roles)) if not have)
+        problems.append(
+            f"{', '.join(layer.origin for layer in layers)}: the catalog has no {missing}; "
+            "add a 'skills:' and a 'roles:' list (roadmap_engine/catalog/ has examples)"
+        )
     skill_names = _name_index(
         ((s.id, [s.id, s.name, *s.aliases]) for s in skills.values()), "skill", sources, problems
     )

@@ -105,3 +105,12 @@ def test_every_shipped_resource_is_complete_and_every_skill_has_a_free_one():
             assert r.title and r.provider and r.hours > 0
             if r.url is not None:
                 assert r.url.scheme == "https", (s.id, r.title)
+
+
+def test_an_empty_catalog_names_its_folder_and_what_is_missing(tmp_path):
+    folder = write_tree(tmp_path / "empty", {"x.yaml": "", "y.yaml": {"skills": []}})
+    with pytest.raises(CatalogError) as info:
+        load_catalog(folder, replace=True)
+    assert f"{folder}: the catalog has no skills and roles; add a 'skills:'" in str(info.value)
+    with pytest.raises(CatalogError, match=r"s\.yaml: the catalog has no roles"):
+        catalog_from_data({"s.yaml": {"skills": [skill("a", 1)]}})
