@@ -324,3 +324,17 @@ def test_a_terminal_shows_a_progress_bar_and_a_pipe_does_not(tmp_path):
     )
     assert piped.stderr == ""
     assert f"{len(PROFILES)} profiles: {len(PROFILES)} written" in piped.stdout
+
+
+def test_documents_replace_links_instead_of_writing_through_them(tmp_path, capsys):
+    profiles = write_tree(tmp_path / "p", {"ann.yaml": profile()})
+    catalog = write_tree(tmp_path / "cat", TINY)
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("not yours to change")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "ann.md").symlink_to(outside)
+    assert batch(str(profiles), "-o", str(out), "--catalog", str(catalog)) == 0
+    assert outside.read_text() == "not yours to change"
+    assert not (out / "ann.md").is_symlink()
+    assert (out / "ann.md").read_text().startswith("# ")
