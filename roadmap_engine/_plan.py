@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import _narrate as narrate
 from . import _timeline as timeline
-from ._calendar import HORIZON_YEARS, StudyCalendar, build_calendar
+from ._calendar import HORIZON_DAYS, HORIZON_YEARS, StudyCalendar, build_calendar
 from ._catalog import Catalog, load_catalog
 from ._catalog_models import CareerActivity, Role
-from ._deadline import check_deadline, what_if
+from ._deadline import check_deadline, least_weekly_hours, what_if
 from ._gap import Gap, find_gap
 from ._levels import Level
 from ._order import Item, order_work, with_review_buffer
@@ -89,11 +88,18 @@ def _schedule(items: list[Item], calendar: StudyCalendar, person: Profile, sourc
                 f"{source}: time_off: the time off covers every study day in the "
                 f"{HORIZON_YEARS} years from start_date {person.start_date}; shorten it"
             ) from None
-        needed = math.ceil(person.hours_a_week * total / stop.placed_hours * 4) / 4
+        # found by scheduling, not by a ratio: periods keep their own hours
+        last = person.start_date + dt.timedelta(days=HORIZON_DAYS - 1)
+        needed = least_weekly_hours([item.hours for item in items], calendar, last)
+        fix = (
+            f"Give at least {needed:g} hour{'' if needed == 1 else 's'} a week "
+            "(or shorten time_off)."
+            if needed is not None
+            else "Shorten time_off, or give the periods more hours."
+        )
         raise ScheduleError(
             f"{source}: {field}: at {person.hours_a_week:g} hours a week the {total:g} hours "
-            f"of this plan would take more than {HORIZON_YEARS} years. Give at least "
-            f"{needed:g} hours a week (or shorten time_off)."
+            f"of this plan would take more than {HORIZON_YEARS} years. {fix}"
         ) from None
 
 

@@ -135,6 +135,18 @@ def test_the_suggested_weekly_hours_do_fit_in_the_horizon(tiny_data):
         generate_plan(profile(weekly_hours=suggested - 0.25), catalog=catalog)
 
 
+def test_when_periods_hold_the_whole_horizon_more_weekly_hours_are_not_the_fix(tiny_data):
+    from roadmap_engine._catalog import catalog_from_data
+
+    for s in tiny_data["skills.yaml"]["skills"]:
+        s["hours"] *= 40
+    slow = [{"start": "2027-01-01", "end": "2040-01-01", "weekly_hours": 1}]
+    with pytest.raises(ScheduleError) as info:
+        generate_plan(profile(weekly_hours=20, periods=slow), catalog=catalog_from_data(tiny_data))
+    assert "Shorten time_off, or give the periods more hours." in str(info.value)
+    assert "Give at least" not in str(info.value)
+
+
 def test_a_negligible_item_gets_a_date_but_no_session():
     result = schedule([3, 1e-12, 3], calendar())
     assert result.spans[1] == (dt.date(2027, 1, 5), dt.date(2027, 1, 5))
