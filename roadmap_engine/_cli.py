@@ -63,6 +63,10 @@ def _batch(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     _print_summary(report, args.report or args.output / "report.json")
+    if args.debug:  # a failure that is a bug carries its traceback
+        for entry in report.entries:
+            if entry.traceback:
+                print(f"{entry.profile}:\n{entry.traceback}", file=sys.stderr)
     return 0 if report.ok else EXIT_SOME_FAILED
 
 

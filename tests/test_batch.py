@@ -338,3 +338,24 @@ def test_documents_replace_links_instead_of_writing_through_them(tmp_path, capsy
     assert outside.read_text() == "not yours to change"
     assert not (out / "ann.md").is_symlink()
     assert (out / "ann.md").read_text().startswith("# ")
+
+
+def test_a_bug_fails_only_its_profile_and_debug_shows_its_traceback(tmp_path, monkeypatch, capsys):
+    from roadmap_engine import _batch_folder
+
+    real = _batch_folder.generate_plan
+
+    def buggy(path, catalog):
+        if path.name == "bob.yaml":
+            raise ZeroDivisionError("oops")
+        return real(path, catalog=catalog)
+
+    monkeypatch.setattr(_batch_folder, "generate_plan", buggy)
+    profiles = write_tree(tmp_path / "p", {"ann.yaml": profile(), "bob.yaml": profile()})
+    catalog = write_tree(tmp_path / "cat", TINY)
+    args = ["batch", str(profiles), "-o", str(tmp_path / "out"), "--catalog", str(catalog)]
+    assert main(["--debug", *args, "-j", "1"]) == 1
+    captured = capsys.readouterr()
+    assert "internal error (ZeroDivisionError: oops); this is a bug" in captured.out
+    assert "bob.yaml:\nTraceback" in captured.err
+    assert statuses(tmp_path / "out") == {"ann.yaml": "written", "bob.yaml": "failed"}
