@@ -108,7 +108,8 @@ def _what_to_drop(
         return (), None  # no set of unessential items is enough
     gone = {i.id for i in dropped}
     end = finish_date([i.hours for i in items if i.id not in gone], calendar)
-    assert end is not None and end <= deadline
+    if end is None or end > deadline:  # hours fit, yet a near-zero item needs another day
+        return (), None
     return (
         tuple(
             DroppableItem(

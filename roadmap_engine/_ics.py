@@ -22,7 +22,7 @@ def _slug(text: str) -> str:
 
 
 def render_ics(plan: Plan) -> str:
-    from icalendar import Calendar, Event  # only the ics format pays for this import
+    from icalendar import Calendar, Event, vText  # only the ics format pays for this import
 
     stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)
     prefix = f"{_slug(plan.person)}-{plan.current_role.id}-to-{plan.target_role.id}"
@@ -30,7 +30,7 @@ def render_ics(plan: Plan) -> str:
     cal.add("prodid", "-//roadmap-engine//career transition plan//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", plan.title)
+    cal.add("x-wr-calname", vText(plan.title))  # escaped: a title may hold a newline
 
     def event(uid: str, summary: str, description: str, start, end) -> None:
         ev = Event()

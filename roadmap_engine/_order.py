@@ -98,7 +98,7 @@ def with_review_buffer(items: list[Item], share: float, phase_ids: list[str]) ->
             phase_hours = sum(i.hours for i in items if i.phase == item.phase)
             out.append(
                 Item(
-                    id=f"review-{phase_ids[item.phase]}",
+                    id=f"review:{phase_ids[item.phase]}",
                     kind="review",
                     hours=phase_hours * share,
                     phase=item.phase,

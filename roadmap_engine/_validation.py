@@ -49,7 +49,8 @@ def dotted(loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            text = str(part) if str(part).isprintable() else repr(part)  # one line per problem
+            out += f".{text}" if out else text
     return out or "(top level)"
 
 

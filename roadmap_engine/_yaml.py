@@ -53,6 +53,12 @@ def parse_yaml(text: str, source: str, error: type[RoadmapError]) -> Any:
         if "*" in text:  # no alias can exist without one
             _check_aliases(node, source, error)
         return loader.construct_document(node)
+    except (ValueError, KeyError, AttributeError, IndexError, TypeError, OverflowError) as exc:
+        # PyYAML's constructors raise these for an explicit tag on a bad value (!!int x)
+        raise error(
+            f"{source}: invalid YAML: a value does not fit its explicit tag ({exc!r}); "
+            "remove the tag (!!int, !!float, !!bool, !!timestamp) or fix the value"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
