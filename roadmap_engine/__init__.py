@@ -5,8 +5,6 @@ plan = generate_plan("profiles/software-engineer-to-ml-engineer.yaml")
 print(render(plan, "md"))
 """
 
-from ._batch import PlanResult, generate_plans
-from ._batch_folder import Report, run_batch
 from ._catalog import Catalog, load_catalog
 from ._plan import generate_plan
 from ._plan_models import Plan
@@ -22,6 +20,27 @@ from .errors import (
 )
 
 __version__ = "0.1.0"
+
+_LAZY = {
+    "PlanResult": "._batch",
+    "generate_plans": "._batch",
+    "Report": "._batch_folder",
+    "run_batch": "._batch_folder",
+}
+"""Batch names load on first use: a single `roadmap plan` need not import them."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "FORMATS",

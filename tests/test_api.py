@@ -9,5 +9,15 @@ def test_all_lists_exactly_the_public_names():
 
 
 def test_errors_share_one_base():
-    for name in ("CatalogError", "ProfileError", "ScheduleError", "TemplateError"):
+    for name in ("CatalogError", "ProfileError", "ScheduleError", "TemplateError", "OutputError"):
         assert issubclass(getattr(roadmap_engine, name), roadmap_engine.RoadmapError)
+
+
+def test_batch_names_load_only_when_used():
+    import subprocess
+    import sys
+
+    code = "import sys, roadmap_engine; print(any('_batch' in m for m in sys.modules))"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
+    assert roadmap_engine.generate_plans.__name__ == "generate_plans"
