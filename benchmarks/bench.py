@@ -137,11 +137,9 @@ def big_graph(n: int) -> None:
     )
 
 
-def _variant(index: int) -> dict:
+def _variant(sample: dict, index: int) -> dict:
     """The sample profile with another start date and weekly hours."""
-    import yaml
-
-    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data = dict(sample)
     data["start_date"] = dt.date(2027, 1, 4) + dt.timedelta(days=index % 365)
     data["weekly_hours"] = 5 + index % 30
     data.pop("deadline", None)
@@ -161,7 +159,8 @@ def many_plans(count: int = 1000) -> None:
     from roadmap_engine import generate_plans, load_catalog, run_batch
 
     load_catalog()
-    profiles = [_variant(i) for i in range(count)]
+    sample = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    profiles = [_variant(sample, i) for i in range(count)]
     start = time.perf_counter()
     planned = sum(r.ok for r in generate_plans(profiles))
     print(

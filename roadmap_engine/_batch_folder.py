@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import _limits
 from ._batch import CRASHED, bug_message
-from ._catalog import DEFAULT_CATALOG_DIR, Catalog, load_catalog
+from ._catalog import Catalog, load_catalog
 from ._output import write_atomically
 from ._parallel import run_all
 from ._plan import generate_plan
@@ -270,9 +270,11 @@ def _engine_fingerprint() -> str:
             digest.update(f"{library}={metadata.version(library)}".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library}=?".encode())
-    package = Path(__file__).parent
-    for folder in dict.fromkeys((package, DEFAULT_CATALOG_DIR, builtin_templates_dir())):
-        digest.update(_folder_hash(folder).encode())
+    package = Path(__file__).parent  # holds the catalog, and in a wheel the templates
+    digest.update(_folder_hash(package).encode())
+    templates = builtin_templates_dir()
+    if not templates.is_relative_to(package):  # a checkout keeps them beside the package
+        digest.update(_folder_hash(templates).encode())
     return digest.hexdigest()
 
 

@@ -44,7 +44,7 @@ def _plan(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from ._batch_folder import run_batch
+    from ._batch_folder import REPORT_NAME, run_batch
 
     bar = _progress_bar()
     try:
@@ -62,7 +62,7 @@ def _batch(args: argparse.Namespace) -> int:
         )
     finally:
         bar.close()
-    _print_summary(report, args.report or args.output / "report.json")
+    _print_summary(report, args.report or args.output / REPORT_NAME)
     if args.debug:  # a failure that is a bug carries its traceback
         for entry in report.entries:
             if entry.traceback:
