@@ -5,6 +5,9 @@ plan = generate_plan("profiles/software-engineer-to-ml-engineer.yaml")
 print(render(plan, "md"))
 """
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+
 from ._catalog import Catalog, load_catalog
 from ._plan import generate_plan
 from ._plan_models import Plan
@@ -19,6 +22,10 @@ from .errors import (
     TemplateError,
 )
 
+if _TYPE_CHECKING:  # type checkers see the real names; at run time they load lazily
+    from ._batch import PlanResult, generate_plans
+    from ._batch_folder import Report, run_batch
+
 __version__ = "0.1.0"
 
 _LAZY = {
@@ -30,7 +37,7 @@ _LAZY = {
 """Batch names load on first use: a single `roadmap plan` need not import them."""
 
 
-def __getattr__(name: str) -> object:
+def __getattr__(name: str) -> _Any:
     if name in _LAZY:
         import importlib
 

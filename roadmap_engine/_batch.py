@@ -58,10 +58,11 @@ def generate_plans(
 def _label(index: int, source: ProfileSource) -> str:
     if isinstance(source, str | Path):
         return str(source)
+    name: object = None
     if isinstance(source, Profile):
         name = source.name
-    else:
-        name = source.get("name") if isinstance(source, dict) else None
+    elif isinstance(source, dict):
+        name = source.get("name")
     return f"profile {index + 1}" + (f" ({name})" if isinstance(name, str) and name else "")
 
 

@@ -13,6 +13,7 @@ import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 from pydantic import ValidationError
@@ -24,6 +25,9 @@ from ._validation import describe
 from ._yaml import load_yaml_file
 from .errors import CatalogError
 
+_Key = TypeVar("_Key")
+_Value = TypeVar("_Value")
+
 DEFAULT_CATALOG_DIR = Path(__file__).parent / "catalog"
 
 
@@ -34,7 +38,7 @@ class Catalog:
     skills: Mapping[str, Skill]
     roles: Mapping[str, Role]
     transitions: Mapping[tuple[str, str], Transition]
-    graph: nx.DiGraph = field(repr=False)
+    graph: nx.DiGraph[str] = field(repr=False)
     sources: Mapping[str, str] = field(repr=False)
     """``"skill:ID"`` / ``"role:ID"`` -> the file that defined it."""
     _skill_names: Mapping[str, str] = field(repr=False)
@@ -173,7 +177,13 @@ def _parse_layer(files: Iterable[tuple[str, object]], origin: str) -> _Layer:
     return layer
 
 
-def _add(target: dict, items: Iterable, path: str, what: str, problems: list[str]) -> None:
+def _add(
+    target: dict[_Key, tuple[_Value, str]],
+    items: Iterable[tuple[_Key, _Value]],
+    path: str,
+    what: str,
+    problems: list[str],
+) -> None:
     for key, item in items:
         if key in target:
             shown = "->".join(key) if isinstance(key, tuple) else key
@@ -255,8 +265,8 @@ def _check_refs(
 
 def _skill_graph(
     skills: Mapping[str, Skill], sources: Mapping[str, str], problems: list[str]
-) -> nx.DiGraph:
-    graph = nx.DiGraph()
+) -> nx.DiGraph[str]:
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(skills)
     for skill in skills.values():
         where = f"{sources[f'skill:{skill.id}']}: skill {skill.id!r}"
@@ -272,7 +282,7 @@ def _skill_graph(
     return graph
 
 
-def _cycles(graph: nx.DiGraph) -> list[list[str]]:
+def _cycles(graph: nx.DiGraph[str]) -> list[list[str]]:
     """One cycle from each strongly connected part that has one, in node order."""
     found = []
     for part in nx.strongly_connected_components(graph):
@@ -302,7 +312,7 @@ def _check_role(role: Role, skills: Mapping[str, Skill], source: str, problems: 
     for clash in clashes:
         problems.append(f"{where}: activity id {clash!r} is also a skill id; rename the activity")
     known = {**dict.fromkeys(skills), **activities}
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for act in role.activities:
         _check_refs(
             f"{where}: activity {act.id!r}", "prerequisite", act.prerequisites, known, problems

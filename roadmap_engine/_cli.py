@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when a command needs them, to keep start-up fast
     from tqdm import tqdm
@@ -70,13 +70,13 @@ def _batch(args: argparse.Namespace) -> int:
     return 0 if report.ok else EXIT_SOME_FAILED
 
 
-def _advance(bar: tqdm, total: int) -> None:
+def _advance(bar: tqdm[Any], total: int) -> None:
     if bar.total != total:
         bar.reset(total=total)
     bar.update(1)
 
 
-def _progress_bar() -> tqdm:
+def _progress_bar() -> tqdm[Any]:
     """A progress bar on a terminal; nothing when stderr is a file or a pipe."""
     from tqdm import tqdm
 
@@ -106,7 +106,10 @@ def _outcome(entry: Entry, path: Path) -> str:
         first = (lines[0] if lines else "failed").removeprefix(f"{path}: ")
         more = f" (+{len(lines) - 1} more in the report)" if len(lines) > 1 else ""
         return first + more
-    deadline = {True: ", meets the deadline", False: ", misses the deadline"}
+    deadline: dict[bool | None, str] = {
+        True: ", meets the deadline",
+        False: ", misses the deadline",
+    }
     return f"{entry.start} to {entry.end}{deadline.get(entry.meets_deadline, '')}"
 
 
@@ -306,7 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .errors import RoadmapError
 
     try:
-        return args.run(args)
+        status: int = args.run(args)
+        return status
     except RoadmapError as exc:
         if args.debug:
             raise

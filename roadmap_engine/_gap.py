@@ -57,7 +57,9 @@ def find_gap(resolved: Resolved, catalog: Catalog) -> Gap:
     needs: dict[str, Need] = {}
     met: dict[str, Met] = {}
 
-    def consider(skill_id: str, need: Level, req_importance: int | None, phase, focus) -> bool:
+    def consider(
+        skill_id: str, need: Level, req_importance: int | None, phase: str | None, focus: str | None
+    ) -> bool:
         """Record the skill as needed or met; True if it is needed."""
         have = levels.get(skill_id, "none")
         if rank(have) >= rank(need):

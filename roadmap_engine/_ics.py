@@ -32,7 +32,13 @@ def render_ics(plan: Plan) -> str:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", vText(plan.title))  # escaped: a title may hold a newline
 
-    def event(uid: str, summary: str, description: str, start, end) -> None:
+    def event(
+        uid: str,
+        summary: str,
+        description: str,
+        start: dt.date | dt.datetime,
+        end: dt.date | dt.datetime,
+    ) -> None:
         ev = Event()
         ev.add("uid", f"{prefix}-{uid}@roadmap-engine")
         ev.add("dtstamp", stamp)
@@ -69,4 +75,5 @@ def render_ics(plan: Plan) -> str:
     for n, mark in enumerate(plan.milestones, start=1):
         label = f"Finish the phase: {mark.title}" if mark.kind == "phase" else f"Done: {mark.title}"
         event(f"milestone-{n}", label, plan.title, mark.date, mark.date + _DAY)
-    return cal.to_ical().decode("utf-8")
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")

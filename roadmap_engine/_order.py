@@ -33,7 +33,7 @@ class Item:
 def order_work(gap: Gap, catalog: Catalog, target_role: str) -> list[Item]:
     role = catalog.roles[target_role]
     phase_rank = {p.id: i for i, p in enumerate(role.phases)}
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     own_phase: dict[str, int | None] = {}
     importance: dict[str, int | None] = {}
     hours: dict[str, float] = {}

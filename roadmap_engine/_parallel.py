@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
-Task = Callable[[Any, Item], Result]
 
 _IN_FLIGHT_PER_WORKER = 2
 _LARGEST_CHUNK = 16
@@ -36,7 +35,7 @@ def cpu_count() -> int:
 
 
 def run_all(
-    task: Task,
+    task: Callable[[Any, Item], Result],
     context: Any,
     items: Sequence[Item],
     *,
@@ -55,7 +54,7 @@ def run_all(
 
 
 def _in_processes(
-    task: Task,
+    task: Callable[[Any, Item], Result],
     context: Any,
     items: Sequence[Item],
     workers: int,
@@ -63,7 +62,7 @@ def _in_processes(
 ) -> Iterator[Result]:
     size = max(1, min(_LARGEST_CHUNK, len(items) // (workers * 4)))
     chunks = iter([items[i : i + size] for i in range(0, len(items), size)])
-    pending: deque[tuple[Sequence[Item], Future]] = deque()
+    pending: deque[tuple[Sequence[Item], Future[list[Result]]]] = deque()
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(task, context)) as pool:
         broken = False
 
@@ -71,7 +70,7 @@ def _in_processes(
             chunk = next(chunks, None)
             if chunk is None:
                 return
-            future: Future = Future()
+            future: Future[list[Result]] = Future()
             try:
                 if broken:
                     raise BrokenProcessPool

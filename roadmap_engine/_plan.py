@@ -139,32 +139,32 @@ def _assemble(
         weeks=timeline.weeks_between(start, end),
         total_hours=sum(hours),
         weekly_hours=person.hours_a_week,
-        study_days=[
+        study_days=tuple(
             StudyDay(day=day, hours=h)
             for day, h in zip(WEEKDAYS, person.day_hours(), strict=True)
             if h > 0
-        ],
+        ),
         budget=str(person.budget),
         resources_cost_usd=cost,
         overview=narrate.overview(cat, resolved),
-        assumed_skills=narrate.held(cat, gap, sorted(gap.assumed)),
-        transferable=narrate.transferable(cat, resolved, gap),
-        skipped=narrate.skipped(cat, gap),
-        skills_to_learn=narrate.skills_to_learn(cat, gap, priority, activities, resources),
-        phases=phases,
-        calendar_weeks=timeline.calendar_weeks(start, end, timetable, items, titles),
-        sessions=timeline.sessions(timetable, items, person.session_start),
-        milestones=timeline.milestones(phases, flagged),
-        time_off=timeline.time_off_spans(person.time_off, calendar, end),
-        holidays=timeline.holidays(calendar, end),
-        periods=timeline.periods(person.periods, person.study_days),
+        assumed_skills=tuple(narrate.held(cat, gap, sorted(gap.assumed))),
+        transferable=tuple(narrate.transferable(cat, resolved, gap)),
+        skipped=tuple(narrate.skipped(cat, gap)),
+        skills_to_learn=tuple(narrate.skills_to_learn(cat, gap, priority, activities, resources)),
+        phases=tuple(phases),
+        calendar_weeks=tuple(timeline.calendar_weeks(start, end, timetable, items, titles)),
+        sessions=tuple(timeline.sessions(timetable, items, person.session_start)),
+        milestones=tuple(timeline.milestones(phases, flagged)),
+        time_off=tuple(timeline.time_off_spans(person.time_off, calendar, end)),
+        holidays=tuple(timeline.holidays(calendar, end)),
+        periods=tuple(timeline.periods(person.periods, person.study_days)),
         review_buffer=person.review_buffer,
-        what_if=what_if(hours, calendar, person.hours_a_week, end, person.deadline),
+        what_if=tuple(what_if(hours, calendar, person.hours_a_week, end, person.deadline)),
         locale=person.locale,
         date_style=person.date_style,
         reality_check=narrate.reality_check(cat, target.id),
         start_now=narrate.start_now(cat, target.id, today, activities),
-        faq=narrate.faq(cat, resolved),
+        faq=tuple(narrate.faq(cat, resolved)),
         deadline=(
             check_deadline(items, titles, calendar, end, person.deadline)
             if person.deadline

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -18,7 +19,8 @@ from ._validation import FieldProblem, describe
 from ._yaml import load_yaml_file
 from .errors import ProfileError
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
     full: i
     for i, full in enumerate(
@@ -26,7 +28,6 @@ _WEEKDAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
     )
 }
 
-Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Hours = Annotated[float, Field(gt=0, le=100)]
 DayHours = Annotated[float, Field(ge=0, le=24)]
 MAX_WEEKLY_HOURS = 100
@@ -51,7 +52,7 @@ def _weekday_keys(value: Any) -> Any:
 
 
 def _spread(
-    weekly_hours: float | None, study_days: tuple[str, ...], per_weekday: dict | None
+    weekly_hours: float | None, study_days: tuple[str, ...], per_weekday: Mapping[Any, float] | None
 ) -> tuple[float, ...]:
     """Hours for Monday ... Sunday from either form of availability."""
     if per_weekday is not None:
@@ -274,7 +275,7 @@ class Profile(_Input):
         return sum(self.day_hours())
 
 
-ProfileSource = str | Path | dict | Profile
+ProfileSource = str | Path | dict[str, Any] | Profile
 
 
 def load_profile(source: ProfileSource) -> tuple[Profile, str]:
@@ -302,7 +303,7 @@ def load_profile(source: ProfileSource) -> tuple[Profile, str]:
     )
 
 
-def _validate(data: dict, source: str) -> Profile:
+def _validate(data: dict[str, Any], source: str) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:

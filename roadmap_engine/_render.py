@@ -11,7 +11,7 @@ blank.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -107,7 +107,9 @@ class _FolderLoader(jinja2.FileSystemLoader):
         super().__init__(folder)
         self.folder = folder.resolve()
 
-    def get_source(self, environment: jinja2.Environment, template: str) -> tuple:
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
         if ".." in template.replace("\\", "/").split("/"):
             raise TemplateError(
                 f"template {template!r}: a template name may not leave its folder "
@@ -126,16 +128,9 @@ class _FolderLoader(jinja2.FileSystemLoader):
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     """A configured environment; cached so compiled templates are reused."""
     builtin = _FolderLoader(builtin_templates_dir())
-    options = dict(
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    if user_dir is None:
-        env = jinja2.Environment(loader=builtin, **options)
-    else:
+    loader: jinja2.BaseLoader = builtin
+    kind: type[jinja2.Environment] = jinja2.Environment
+    if user_dir is not None:
         loader = jinja2.ChoiceLoader(
             [
                 _FolderLoader(user_dir),
@@ -143,6 +138,14 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
                 builtin,
             ]
         )
-        env = SandboxedEnvironment(loader=loader, **options)
+        kind = SandboxedEnvironment
+    env = kind(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.filters.update(_filters.FILTERS)
     return env

@@ -128,16 +128,16 @@ def _message(err: Any) -> str:
     if kind == "extra_forbidden":
         return "unknown field; remove it or check its spelling."
     if kind == "literal_error":
-        return err["msg"].replace("Input should be", "must be one of", 1)
+        return str(err["msg"]).replace("Input should be", "must be one of", 1)
     if kind == "too_long" and err["ctx"].get("actual_length") is None:
         err["ctx"]["actual_length"] = len(err["input"])  # pydantic leaves it out for dicts
     fix = _FIXES.get(kind)
     if fix is None:
-        return err["msg"]
+        return str(err["msg"])
     try:
         return fix.format(**{k: _plain(v) for k, v in err.get("ctx", {}).items()})
     except (KeyError, IndexError):
-        return err["msg"]
+        return str(err["msg"])
 
 
 def _plain(value: Any) -> Any:

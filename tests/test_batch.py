@@ -13,6 +13,7 @@ import sys
 import termios
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -28,11 +29,22 @@ from roadmap_engine import (
     render,
 )
 from roadmap_engine._cli import main
+from roadmap_engine._profile import ProfileSource
 
 PROFILES = sorted((ROOT / "profiles").glob("*.yaml"))
 
 
 # -- the library: generate_plans ------------------------------------------------------------
+
+
+def _error(result: PlanResult) -> str:
+    assert result.error is not None
+    return result.error
+
+
+def _traceback(result: PlanResult) -> str:
+    assert result.traceback is not None
+    return result.traceback
 
 
 def test_plans_come_back_in_order_and_equal_single_plans():
@@ -45,7 +57,7 @@ def test_plans_come_back_in_order_and_equal_single_plans():
 
 
 def test_a_bad_profile_fails_alone_with_its_reason(tiny_catalog):
-    sources = [
+    sources: list[ProfileSource] = [
         profile(name="Ann"),
         profile(name="Bob", weekly_hours=-1),
         profile(name="Cy", target_role="astronaut"),
@@ -56,14 +68,14 @@ def test_a_bad_profile_fails_alone_with_its_reason(tiny_catalog):
     assert [r.ok for r in results] == [True, False, False, True, False]
     assert results[0].plan is not None and results[0].plan.person == "Ann"
     assert results[1].source == "profile 2 (Bob)"
-    assert "weekly_hours: must be more than 0" in results[1].error
-    assert "unknown role 'astronaut'" in results[2].error
-    assert "no/such/profile.yaml: file not found" in results[4].error
+    assert "weekly_hours: must be more than 0" in _error(results[1])
+    assert "unknown role 'astronaut'" in _error(results[2])
+    assert "no/such/profile.yaml: file not found" in _error(results[4])
     assert all(r.plan is None and r.traceback is None for r in results if not r.ok)
 
 
 def test_a_bug_in_one_plan_is_recorded_with_its_traceback(monkeypatch, tiny_catalog):
-    real = _batch.generate_plan
+    real = generate_plan
 
     def buggy(source, catalog):
         if source["name"] == "Bob":
@@ -75,8 +87,8 @@ def test_a_bug_in_one_plan_is_recorded_with_its_traceback(monkeypatch, tiny_cata
         generate_plans([profile(name="Ann"), profile(name="Bob")], catalog=tiny_catalog, jobs=1)
     )
     assert results[0].ok
-    assert "internal error (KeyError: 'a bug'); this is a bug" in results[1].error
-    assert "Traceback" in results[1].traceback
+    assert "internal error (KeyError: 'a bug'); this is a bug" in _error(results[1])
+    assert "Traceback" in _traceback(results[1])
 
 
 def test_a_broken_catalog_is_refused_before_any_plan(tmp_path):
@@ -86,7 +98,8 @@ def test_a_broken_catalog_is_refused_before_any_plan(tmp_path):
 
 
 def test_results_are_plain_data_for_any_input():
-    results = list(generate_plans([42, {"name": 5}], jobs=1))
+    wrong: list[Any] = [42, {"name": 5}]
+    results = list(generate_plans(wrong, jobs=1))
     assert [r.source for r in results] == ["profile 1", "profile 2"]
     assert not any(r.ok for r in results)
     assert isinstance(results[0], PlanResult)
@@ -343,7 +356,7 @@ def test_documents_replace_links_instead_of_writing_through_them(tmp_path, capsy
 def test_a_bug_fails_only_its_profile_and_debug_shows_its_traceback(tmp_path, monkeypatch, capsys):
     from roadmap_engine import _batch_folder
 
-    real = _batch_folder.generate_plan
+    real = generate_plan
 
     def buggy(path, catalog):
         if path.name == "bob.yaml":

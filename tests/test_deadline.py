@@ -19,15 +19,16 @@ def _finish(catalog, weekly_hours, **overrides):
 
 def test_a_met_deadline_reports_days_to_spare(tiny_catalog):
     plan = generate_plan(profile(deadline="2027-06-30"), catalog=tiny_catalog)
-    assert plan.deadline.met
-    assert plan.deadline.margin_days == (dt.date(2027, 6, 30) - plan.end).days > 0
+    check = plan.deadline
+    assert check is not None and check.met
+    assert check.margin_days == (dt.date(2027, 6, 30) - plan.end).days > 0
 
 
 def test_a_missed_deadline_gives_the_least_weekly_hours_that_meet_it(tiny_catalog):
     off = [{"start": "2027-01-18", "end": "2027-01-22", "reason": "move"}]
     plan = generate_plan(profile(deadline="2027-02-05", time_off=off), catalog=tiny_catalog)
     check = plan.deadline
-    assert not check.met and check.margin_days < 0
+    assert check is not None and not check.met and check.margin_days < 0
     needed = check.weekly_hours_needed
     assert needed is not None and needed * 4 == int(needed * 4)
     assert _finish(tiny_catalog, needed, time_off=off) <= check.date
@@ -36,7 +37,7 @@ def test_a_missed_deadline_gives_the_least_weekly_hours_that_meet_it(tiny_catalo
 
 def test_an_impossible_deadline_says_so(tiny_catalog):
     plan = generate_plan(profile(deadline="2027-01-05"), catalog=tiny_catalog)
-    assert plan.deadline.weekly_hours_needed is None
+    assert plan.deadline is not None and plan.deadline.weekly_hours_needed is None
 
 
 def test_finish_date_matches_the_full_schedule(tiny_catalog):

@@ -10,6 +10,7 @@ from conftest import ROOT
 
 def test_examples_are_up_to_date():
     spec = importlib.util.spec_from_file_location("regenerate", ROOT / "examples" / "regenerate.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     files = module.expected()

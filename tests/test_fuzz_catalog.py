@@ -66,7 +66,7 @@ TOLERANCE = 1e-6
 # Valid catalogs
 # ---------------------------------------------------------------------------
 
-text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=25)
+text = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=25)
 """Any text a YAML file can hold (no lone surrogates), control characters included."""
 rare = st.integers(0, 7).map(lambda k: k == 0)
 CLASHING_IDS = ["review-p0", "review-p1"]
@@ -268,7 +268,7 @@ BAD_NUMBERS = [
     -math.inf,
     math.nan,
 ]
-WHOLE_FILES = [
+WHOLE_FILES: list[object] = [
     None,
     0,
     "skills",
@@ -470,7 +470,7 @@ def duplicate(draw, files):
 
 
 def cycle(draw, files):
-    skills = {s.get("id"): s for s in _items(files, "skills") if isinstance(s.get("id"), str)}
+    skills = {str(s["id"]): s for s in _items(files, "skills") if isinstance(s.get("id"), str)}
     choice = draw(st.integers(0, 2))
     with_prereqs = [
         s
@@ -662,16 +662,18 @@ def check_plan(plan: Plan, person: dict, catalog: Catalog) -> None:
     # what is already held well enough is skipped; the rest of the target's needs is planned
     levels = dict(catalog.roles[plan.current_role.id].typical_skills)
     for name, level in person.get("skills", {}).items():
-        levels[catalog.find_skill(name)] = level
+        found = catalog.find_skill(name)
+        assert found is not None
+        levels[found] = level
     required = {r.skill: r.level for r in target.requires}
     for r in target.requires:
         if rank(levels.get(r.skill, "none")) < rank(r.level):
             assert by_id[r.skill].level_to == r.level
-    for s in plan.skills_to_learn:
-        assert rank(levels.get(s.skill_id, "none")) < rank(s.level_to)
-        assert s.skill_id in by_id
-    for s in plan.skipped:
-        assert s.skill_id not in by_id
+    for learn in plan.skills_to_learn:
+        assert rank(levels.get(learn.skill_id, "none")) < rank(learn.level_to)
+        assert learn.skill_id in by_id
+    for skip in plan.skipped:
+        assert skip.skill_id not in by_id
     # a planned skill's catalog prerequisites are planned before it, or already held
     for a in activities:
         if a.kind != "skill":

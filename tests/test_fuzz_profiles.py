@@ -130,7 +130,8 @@ mostly_valid = st.fixed_dictionaries(
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mostly_valid)
 def test_mostly_valid_profiles_plan_or_fail_cleanly(data):
-    test_any_profile_gives_a_plan_or_a_roadmap_error.hypothesis.inner_test(data)
+    inner = test_any_profile_gives_a_plan_or_a_roadmap_error.hypothesis.inner_test  # type: ignore[attr-defined]  # hypothesis adds .hypothesis at run time; its stubs do not declare it
+    inner(data)
 
 
 SAMPLE_LINES = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from conftest import req, role, skill
 from hypothesis import HealthCheck, given, settings
@@ -39,7 +40,7 @@ def worlds(draw):
         req(sid, draw(NEEDED_LEVEL), draw(st.integers(1, 5)), draw(st.sampled_from(phases)))
         for sid in required
     ]
-    activities = []
+    activities: list[dict[str, Any]] = []
     for k in range(draw(st.integers(0, 3))):
         earlier = [a["id"] for a in activities]
         activities.append(

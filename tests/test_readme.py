@@ -30,6 +30,12 @@ def test_ci_runs_the_readmes_test_command():
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
+def test_ci_type_checks_the_code_as_the_readme_says():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ".venv/bin/mypy" in ci
+    assert "- Types: `mypy`" in README
+
+
 def test_the_catalog_counts_in_the_readme_are_true():
     from roadmap_engine import load_catalog
 
