@@ -61,8 +61,9 @@ def schedule(hours: Sequence[float], calendar: StudyCalendar) -> Schedule:
                     day, left = next(days)
                 except StopIteration:
                     raise HorizonExceeded(placed) from None
+            assert day is not None  # left > 0 only once a day was taken
             take = min(remaining, left)
-            sessions.append((day, index, take))  # type: ignore[arg-type]
+            sessions.append((day, index, take))
             first = first or day
             remaining -= take
             left -= take
