@@ -10,6 +10,8 @@ here, all at once, and reported with the file and items involved.
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,7 +83,27 @@ def _default_stamp() -> tuple[Path, tuple[tuple[str, int], ...]]:
 
 def _stamp(folder: Path) -> tuple[Path, tuple[tuple[str, int], ...]]:
     files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-    return folder, tuple((f.name, f.stat().st_mtime_ns) for f in files)
+    return folder, tuple((f.name, _regular_file(f).st_mtime_ns) for f in files)
+
+
+def _regular_file(path: Path) -> os.stat_result:
+    """``path``'s status; a CatalogError naming it if it is not a readable, regular file.
+
+    A catalog file that is a pipe or a device would block or never end, and
+    a broken link has nothing to read.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise CatalogError(
+            f"{path}: a link to a file that does not exist; fix or remove the link"
+        ) from None
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise CatalogError(f"{path}: is {kind}; a catalog folder holds YAML files only")
+    return status
 
 
 @functools.lru_cache(maxsize=16)
@@ -130,7 +152,7 @@ def _check_size(folder: Path, files: list[Path]) -> None:
             f"{folder}: {len(files):,} YAML files, over the limit of {_limits.CATALOG_FILES:,}; "
             "check that this is a catalog folder"
         )
-    total = sum(f.stat().st_size for f in files)
+    total = sum(_regular_file(f).st_size for f in files)
     if total > _limits.CATALOG_FOLDER_BYTES:
         raise CatalogError(
             f"{folder}: the YAML files add up to {total:,} bytes, over the limit of "

@@ -19,3 +19,11 @@ ALIAS_FLOOR = 10_000
 """... or to this many nodes, whichever is more (an alias bomb grows it a billionfold)."""
 PROFILE_LIST_ITEMS = 1_000
 """Skills, time off and periods a profile may list."""
+TEMPLATE_FILE_BYTES = 1_000_000
+"""A coach's template file; the built-in ones are under 20 kB."""
+TEMPLATE_SECONDS = 10.0
+"""Wall-clock time one render of a coach's template may take (the built-in ones take ms)."""
+TEMPLATE_MEMORY_BYTES = 1_000_000_000
+"""Memory a coach's template may add while rendering."""
+TEMPLATE_OUTPUT_CHARS = 50_000_000
+"""Characters a coach's template may write (the sample plan's HTML is about 60,000)."""

@@ -3,7 +3,9 @@
 Environments come from a cached factory, never a mutable global. The
 built-in templates are searched after the user's folder (when given), and a
 user template can extend a built-in one by the name ``default/plan.md.j2``.
-User templates run in Jinja's sandbox. HTML is autoescaped, and every
+User templates run in Jinja's sandbox, in a child process bounded in time,
+memory and output size (``_bounded``); any failure in one is a
+``TemplateError`` naming the template and line. HTML is autoescaped, and every
 template sees ``StrictUndefined``, so a misspelt field is an error, not a
 blank.
 """
@@ -11,6 +13,9 @@ blank.
 from __future__ import annotations
 
 import functools
+import os
+import stat
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,8 +23,10 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import _filters
+from . import _filters, _limits
+from ._bounded import BoundExceeded, run_bounded
 from ._plan_models import Plan
+from ._reading import read_text_bounded
 from .errors import TemplateError
 
 FORMATS = ("md", "html", "json", "ics")
@@ -48,8 +55,37 @@ def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) 
         raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     user_dir = _user_dir(templates)
     name = f"plan.{fmt}.j2"
+    if user_dir is None:  # the built-in templates are ours: no bounds needed
+        with _template_errors(name, user_dir):
+            return environment(user_dir).get_template(name).render(plan=plan)
+    try:
+        return run_bounded(
+            functools.partial(_render_capped, name, user_dir, plan),
+            seconds=_limits.TEMPLATE_SECONDS,
+            memory_bytes=_limits.TEMPLATE_MEMORY_BYTES,
+            error=TemplateError,
+        )
+    except BoundExceeded as exc:
+        raise TemplateError(
+            f"{user_dir / name}: stopped: rendering {exc}; simplify the template "
+            "(see Limits in the README)"
+        ) from None
+
+
+def _render_capped(name: str, user_dir: Path, plan: Plan) -> str:
+    """A user template's text, refused once it grows past the output limit."""
+    parts: list[str] = []
+    size = 0
     with _template_errors(name, user_dir):
-        return environment(user_dir).get_template(name).render(plan=plan)
+        for part in environment(user_dir).get_template(name).generate(plan=plan):
+            size += len(part)
+            if size > _limits.TEMPLATE_OUTPUT_CHARS:
+                raise TemplateError(
+                    f"{user_dir / name}: its output grew past the limit of "
+                    f"{_limits.TEMPLATE_OUTPUT_CHARS:,} characters; check its loops"
+                )
+            parts.append(part)
+    return "".join(parts)
 
 
 def check_templates(formats: Iterable[str], templates: str | Path | None = None) -> None:
@@ -87,8 +123,35 @@ def _template_errors(name: str, user_dir: Path | None) -> Iterator[None]:
         raise TemplateError(f"{name}: refused by the template sandbox: {exc}") from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(
-            f"{name}: {exc.message}; check the field name against the Plan model"
+            f"{_where(exc, name)}: {exc.message}; check the field name against the Plan model"
         ) from None
+    except TemplateError:
+        raise
+    except RecursionError:
+        raise TemplateError(
+            f"{name}: templates extend or include each other without end; "
+            "check the {% extends %} and {% include %} names"
+        ) from None
+    except MemoryError:
+        raise TemplateError(f"{name}: ran out of memory; check its loops and repeats") from None
+    except Exception as exc:  # anything a template's own expressions raise: 1 / 0, bad calls
+        raise TemplateError(
+            f"{_where(exc, name)}: the template failed ({type(exc).__name__}: {exc}); "
+            "fix the expression on that line"
+        ) from None
+
+
+def _where(exc: BaseException, name: str) -> str:
+    """``file:line`` of the innermost template line in ``exc``'s traceback, else ``name``.
+
+    Jinja rewrites tracebacks so that template frames carry the template's
+    file name and line.
+    """
+    found = name
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(".j2"):
+            found = f"{frame.filename}:{frame.lineno}"
+    return found
 
 
 def _searched(user_dir: Path | None) -> str:
@@ -115,13 +178,40 @@ class _FolderLoader(jinja2.FileSystemLoader):
                 f"template {template!r}: a template name may not leave its folder "
                 f"({self.folder}); use a name inside it"
             )
-        source, filename, uptodate = super().get_source(environment, template)
-        if not Path(filename).resolve().is_relative_to(self.folder):
+        path = self.folder.joinpath(*jinja2.loaders.split_template_path(template))
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)  # the next loader may have it
+        if not path.resolve().is_relative_to(self.folder):
             raise TemplateError(
-                f"template {template!r}: {filename} leads outside the template folder "
+                f"template {template!r}: {path} leads outside the template folder "
                 f"({self.folder}) through a link; copy the file into the folder instead"
             )
-        return source, filename, uptodate
+        source, mtime = _read_template(path)
+
+        def uptodate() -> bool:
+            try:
+                return path.stat().st_mtime_ns == mtime
+            except OSError:
+                return False
+
+        return source, str(path), uptodate
+
+
+def _read_template(path: Path) -> tuple[str, int]:
+    """A template file's text and modification time, or a TemplateError naming it."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise TemplateError(
+            f"{path}: a link to a file that does not exist; fix or remove the link"
+        ) from None
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise TemplateError(f"{path}: is {kind}; a template must be a text file")
+    text = read_text_bounded(path, TemplateError, _limits.TEMPLATE_FILE_BYTES)
+    return text, status.st_mtime_ns
 
 
 @functools.lru_cache(maxsize=8)

@@ -3,7 +3,9 @@
 Only plain data is ever constructed (the safe loader), and aliases are
 counted before construction: an "alias bomb" (a few lines whose aliases
 expand to billions of nodes) is refused instead of being handed to code that
-would walk the expansion.
+would walk the expansion. A key written twice in one mapping is an error:
+PyYAML would silently keep the second value. Files are read with a
+bounded read (``_reading``).
 """
 
 from __future__ import annotations
@@ -14,33 +16,60 @@ from typing import Any
 import yaml
 
 from . import _limits
+from ._reading import read_text_bounded
 from .errors import RoadmapError
 
-try:  # the C loader is several times faster; both construct plain data only
-    _Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, first: yaml.Mark, again: yaml.Mark) -> None:
+        super().__init__(key)
+        self.key, self.first, self.again = key, first, again
+
+
+def _check_unique_keys(
+    constructor: yaml.constructor.BaseConstructor, node: yaml.MappingNode
+) -> None:
+    """Refuse a mapping that names a key twice (PyYAML would keep the last).
+
+    Only the mapping's own keys are compared; keys merged in with ``<<`` may
+    be overridden, as YAML intends.
+    """
+    seen: dict[object, yaml.Mark] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE_TAG or not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key = constructor.construct_object(key_node)
+        if key in seen:
+            raise _DuplicateKey(key, seen[key], key_node.start_mark)
+        seen[key] = key_node.start_mark
+
+
+class _PureLoader(yaml.SafeLoader):
+    """The safe loader (plain data only), refusing duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        _check_unique_keys(self, node)
+        return super().construct_mapping(node, deep=deep)
+
+
+_Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = _PureLoader
+if hasattr(yaml, "CSafeLoader"):  # the C parser is several times faster
+
+    class _FastLoader(yaml.CSafeLoader):
+        """The same, on the C parser."""
+
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            _check_unique_keys(self, node)
+            return super().construct_mapping(node, deep=deep)
+
+    _Loader = _FastLoader
 
 
 def load_yaml_file(path: Path, error: type[RoadmapError], max_bytes: int) -> Any:
     """Parse ``path`` as YAML; raise ``error`` naming the file, line and column."""
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise error(
-                f"{path}: the file is {size:,} bytes, over the limit of {max_bytes:,}; "
-                "check that it is the right file, or split it"
-            )
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(f"{path}: file not found. Check the path and try again.") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a YAML file.") from None
-    except UnicodeDecodeError as exc:
-        raise error(f"{path}: not UTF-8 text ({exc.reason}). Save the file as UTF-8.") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot be read ({exc.strerror}).") from None
-    return parse_yaml(text, str(path), error)
+    return parse_yaml(read_text_bounded(path, error, max_bytes), str(path), error)
 
 
 def parse_yaml(text: str, source: str, error: type[RoadmapError]) -> Any:
@@ -53,6 +82,12 @@ def parse_yaml(text: str, source: str, error: type[RoadmapError]) -> Any:
         if "*" in text:  # no alias can exist without one
             _check_aliases(node, source, error)
         return loader.construct_document(node)
+    except _DuplicateKey as exc:
+        first, again = exc.first, exc.again
+        raise error(
+            f"{source}:{again.line + 1}:{again.column + 1}: the key {exc.key!r} is written "
+            f"twice in one mapping (first on line {first.line + 1}); keep only one of them"
+        ) from None
     except (ValueError, KeyError, AttributeError, IndexError, TypeError, OverflowError) as exc:
         # PyYAML's constructors raise these for an explicit tag on a bad value (!!int x)
         raise error(
