@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from . import _limits
 from ._batch import CRASHED, bug_message
 from ._catalog import Catalog, load_catalog
-from ._output import write_atomically
+from ._output import inputs_of_run, refuse_inputs, write_atomically
 from ._parallel import run_all
 from ._plan import generate_plan
 from ._render import FORMATS, builtin_templates_dir, check_templates, render
@@ -113,8 +114,10 @@ def run_batch(
     sources = find_profiles(profiles_dir)
     cat = load_catalog(catalog, replace=replace_catalog) if catalog else load_catalog()
     check_templates(formats, templates)
-    _make_folder(out_dir)
     report_path = Path(report) if report is not None else out_dir / REPORT_NAME
+    if report_path.parent != out_dir:  # checked before the output folder is made
+        _check_report_folder(report_path)
+    _make_folder(out_dir)
     previous = {} if force else _previous_entries(report_path)
     base = _inputs_fingerprint(catalog, replace_catalog, templates, formats)
     total = len(sources)
@@ -148,6 +151,7 @@ def run_batch(
         else:
             todo.append(job)
 
+    _check_outputs(out_dir, report_path, todo, sources, catalog, templates)
     try:
         for entry in run_all(_write_plan, (cat, templates), todo, jobs=jobs, on_crash=_crashed):
             settled[entry.profile] = entry
@@ -204,6 +208,35 @@ def _make_folder(folder: Path) -> None:
         raise OutputError(f"{folder}: exists and is not a folder; choose another -o") from None
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create the output folder ({exc.strerror})") from None
+
+
+def _check_outputs(
+    out_dir: Path,
+    report_path: Path,
+    todo: Sequence[_Job],
+    sources: Sequence[Path],
+    catalog: str | Path | None,
+    templates: str | Path | None,
+) -> None:
+    """Before any plan: every place the run writes can take it, and none is an input."""
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise OutputError(f"{out_dir}: the output folder is not writable; choose another -o")
+    _check_report_folder(report_path)
+    outputs = [report_path, *(path for job in todo for _, path in job.outputs)]
+    refuse_inputs(outputs, inputs_of_run([(p, "a profile") for p in sources], catalog, templates))
+
+
+def _check_report_folder(report_path: Path) -> None:
+    folder = report_path.parent
+    if report_path.is_dir():
+        raise OutputError(f"{report_path}: is a folder; give a file name for --report")
+    if not folder.is_dir():
+        raise OutputError(
+            f"{report_path}: its folder {folder} does not exist; create it or choose "
+            "another --report"
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"{report_path}: its folder {folder} is not writable")
 
 
 def _write(path: Path, text: str) -> None:

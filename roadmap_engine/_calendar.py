@@ -12,11 +12,11 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from ._limits import PLAN_DAYS as HORIZON_DAYS
+from ._limits import PLAN_YEARS as HORIZON_YEARS
 from ._profile import Profile
 
-HORIZON_YEARS = 10
-HORIZON_DAYS = 3653
-"""Ten years of dates: the longest plan the engine will make."""
+__all__ = ["HORIZON_DAYS", "HORIZON_YEARS", "StudyCalendar", "build_calendar"]
 
 
 @dataclass(frozen=True)

@@ -19,34 +19,61 @@ if TYPE_CHECKING:  # imported when a command needs them, to keep start-up fast
 
 EXIT_SOME_FAILED = 1
 EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130
+"""What a shell reports for a command stopped by Ctrl-C (128 + SIGINT)."""
 
 
 def _plan(args: argparse.Namespace) -> int:
     from . import generate_plan, load_catalog, render
-    from ._output import write_atomically
+    from ._output import STDOUT, inputs_of_run, refuse_inputs, write_output
     from .errors import OutputError
 
+    output = args.output
+    if output is not None:  # before any work: never destroy an input, never fail late
+        own = [(args.profile, "the profile")]
+        refuse_inputs([output], inputs_of_run(own, args.catalog, args.templates))
+        _check_output_folder(output)
     catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
     plan = generate_plan(args.profile, catalog=catalog)
     text = render(plan, args.format, templates=args.templates)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            write_atomically(args.output, text)
-        except OSError as exc:
-            raise OutputError(
-                f"{args.output}: cannot write the plan ({exc.strerror}); "
-                "check that its folder exists and is writable"
-            ) from None
-        print(f"wrote {args.output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
+    if output is None:
+        output = Path(STDOUT)
+    try:
+        write_output(output, text)
+    except OSError as exc:
+        raise OutputError(
+            f"{output}: cannot write the plan ({exc.strerror}); "
+            "check that its folder exists and is writable"
+        ) from None
+    if str(output) != STDOUT:
+        print(f"wrote {output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
     return 0
+
+
+def _check_output_folder(output: Path) -> None:
+    from ._output import STDOUT
+    from .errors import OutputError
+
+    if str(output) == STDOUT or output.exists():
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(
+            f"{output}: its folder {folder} does not exist; create it or choose another -o"
+        )
 
 
 def _batch(args: argparse.Namespace) -> int:
     from ._batch_folder import REPORT_NAME, run_batch
 
     bar = _progress_bar()
+    done = {"settled": 0, "total": 0}
+
+    def progress(entry: Entry, total: int) -> None:
+        done["settled"] += entry.status != "failed"
+        done["total"] = total
+        _advance(bar, total)
+
     try:
         report = run_batch(
             args.profiles,
@@ -58,8 +85,15 @@ def _batch(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             force=args.force,
             report=args.report,
-            on_result=lambda entry, total: _advance(bar, total),
+            on_result=progress,
         )
+    except KeyboardInterrupt:
+        bar.close()
+        print(
+            f"interrupted: {done['settled']} of {done['total']} written; run again to continue",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     finally:
         bar.close()
     _print_summary(report, args.report or args.output / REPORT_NAME)
@@ -172,7 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="FILE",
-        help="write to FILE instead of standard output (never left half-written)",
+        help="write to FILE (- for standard output, the default); a regular file is "
+        "never left half-written, and a pipe or device is written straight into",
     )
     plan.add_argument(
         "--catalog",
@@ -322,3 +357,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = exc.filename or getattr(args, "output", "") or ""
         print(f"roadmap: error: {where}: {exc.strerror}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        if args.debug:
+            raise
+        print("interrupted; run the command again", file=sys.stderr)
+        return EXIT_INTERRUPTED

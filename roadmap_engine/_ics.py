@@ -1,8 +1,8 @@
 """The plan as an RFC 5545 calendar, built with the ``icalendar`` package.
 
 One timed event per study session, one all-day event per phase and per
-milestone. UIDs are derived from the plan (person, target role, activity and
-the session's rank within its activity), never random, so importing a
+milestone. UIDs are derived from the plan (a hash of the person's exact
+name, the roles, the activity and the session's rank within it), never random, so importing a
 re-generated plan updates the events it already made instead of adding
 copies. DTSTAMP is the plan's ``today``: no clock is read.
 """
@@ -10,6 +10,7 @@ copies. DTSTAMP is the plan's ``today``: no clock is read.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from ._plan_models import Plan
@@ -21,11 +22,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "plan"
 
 
+def uid_prefix(plan: Plan) -> str:
+    """The part of every event UID that names the person and the move.
+
+    The person's name is hashed exactly as written (any script, accents
+    kept), so "Zoë" and "Zo", or two names in Chinese, never share UIDs;
+    the readable slug beside it is only for people looking at the file.
+    """
+    person = hashlib.sha256(plan.person.encode("utf-8")).hexdigest()[:16]
+    return f"{_slug(plan.person)}-{person}-{plan.current_role.id}-to-{plan.target_role.id}"
+
+
 def render_ics(plan: Plan) -> str:
     from icalendar import Calendar, Event, vText  # only the ics format pays for this import
 
     stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)
-    prefix = f"{_slug(plan.person)}-{plan.current_role.id}-to-{plan.target_role.id}"
+    prefix = uid_prefix(plan)
     cal = Calendar()
     cal.add("prodid", "-//roadmap-engine//career transition plan//EN")
     cal.add("version", "2.0")

@@ -7,6 +7,15 @@ milliseconds with a message saying which limit it broke.
 
 from __future__ import annotations
 
+import datetime as dt
+
+PLAN_YEARS = 10
+PLAN_DAYS = 3653
+"""Ten years of dates: the longest plan the engine will make."""
+LATEST_START = dt.date.max - dt.timedelta(days=PLAN_DAYS + 366)
+"""The latest start_date or today: a ten-year plan and the year of calendar
+around it must still fit before 9999-12-31, where Python's dates end."""
+
 PROFILE_FILE_BYTES = 1_000_000
 """A real profile is a few hundred bytes."""
 CATALOG_FILE_BYTES = 10_000_000

@@ -1,20 +1,132 @@
-"""Writing a document so that a reader never sees half of it."""
+"""Writing a document so that a reader never sees half of it, and nothing is lost.
+
+A regular file (or a new one) is written to a temporary file beside it and
+renamed into place. The new file gets the mode the user's umask gives (a
+replaced file keeps its own), not the temporary file's private 0600. Anything
+that is not a regular file (a pipe, ``/dev/stdout``, a device) is written
+straight into, since renaming over it would replace it. No output may be one
+of the run's own input files.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from .errors import OutputError
+
+STDOUT = "-"
+"""The output name that means standard output."""
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (``-`` for standard output), never half-written."""
+    if str(path) == STDOUT:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        status = os.stat(path)  # through links: /dev/stdout is a link to a pipe or terminal
+    except (FileNotFoundError, NotADirectoryError):
+        status = None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise OutputError(f"{path}: is a folder; give a file name for the plan")
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
+    write_atomically(path, text)
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """A replaced regular file's own mode; otherwise what the umask gives a new file."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode):
+        return stat.S_IMODE(status.st_mode)
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # pragma: no cover - no /proc: read it by setting it
+    os.umask(mask)  # pragma: no cover
+    return mask  # pragma: no cover
+
+
+def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[tuple[Path, str]]) -> None:
+    """An OutputError if an output is one of the inputs (same file, by path or by inode).
+
+    ``inputs`` pairs each input file with what it is ("the profile").
+    """
+    known: dict[tuple[int, int], tuple[Path, str]] = {}
+    for path, what in inputs:
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            known.setdefault((status.st_dev, status.st_ino), (path, what))
+    for out in outputs:
+        if str(out) == STDOUT:
+            continue
+        try:
+            status = os.stat(out)
+        except OSError:
+            continue
+        hit = known.get((status.st_dev, status.st_ino))
+        if hit is not None:
+            raise OutputError(
+                f"{out}: is {hit[1]} ({hit[0]}); writing there would destroy it. "
+                "Choose another output file"
+            )
+
+
+def inputs_of_run(
+    own: Iterable[tuple[Path, str]], catalog: str | Path | None, templates: str | Path | None
+) -> list[tuple[Path, str]]:
+    """Every file a run reads: ``own`` (its profiles) plus the catalog and template
+    files in use, built-in ones included, each with what it is."""
+    from ._catalog import DEFAULT_CATALOG_DIR
+    from ._render import builtin_templates_dir
+
+    yaml_files = ("*.yaml", "*.yml")
+    folders: list[tuple[str | Path | None, tuple[str, ...], str]] = [
+        (DEFAULT_CATALOG_DIR, yaml_files, "a built-in catalog file"),
+        (catalog, yaml_files, "a catalog file"),
+        (builtin_templates_dir(), ("**/*",), "a built-in template"),
+        (templates, ("**/*",), "a template file"),
+    ]
+    found = list(own)
+    for folder, patterns, what in folders:
+        if folder is not None and Path(folder).is_dir():
+            found += [(path, what) for pattern in patterns for path in Path(folder).glob(pattern)]
+    return found

@@ -10,6 +10,7 @@ through ``on_crash`` instead of taking the whole run down.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -79,21 +80,28 @@ def _in_processes(
                 future.set_exception(BrokenProcessPool())
             pending.append((chunk, future))
 
-        for _ in range(workers * _IN_FLIGHT_PER_WORKER):
-            submit()
-        while pending:
-            chunk, future = pending.popleft()
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                broken = True
-                results = [on_crash(item) for item in chunk]
-            submit()
-            yield from results
+        try:
+            for _ in range(workers * _IN_FLIGHT_PER_WORKER):
+                submit()
+            while pending:
+                chunk, future = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    results = [on_crash(item) for item in chunk]
+                submit()
+                yield from results
+        except BaseException:  # Ctrl-C or the caller stopped: start nothing more
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _start_worker(task: Callable[[Any, Any], Any], context: Any) -> None:
     global _worker_task, _worker_context
+    # Ctrl-C reaches every process of the terminal's group: the parent handles
+    # it (finishing the chunks under way), so workers print no tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_task, _worker_context = task, context
 
 

@@ -6,12 +6,21 @@ Field docstrings are the profile format's documentation (and its JSON Schema).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from . import _limits
 from ._levels import Level
@@ -28,6 +37,26 @@ _WEEKDAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
     )
 }
 
+
+def _budget(value: object) -> object:
+    """``any``, ``free`` or a number of dollars at least 0, with one message for all
+    three (a union type would report one contradicting line per member)."""
+    if isinstance(value, str) and value.strip().lower() in ("any", "free"):
+        return value.strip().lower()
+    if isinstance(value, bool):
+        value = None  # YAML's yes/no are not amounts
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().lstrip("$").replace(",", ""))
+        except ValueError:
+            value = None
+    if isinstance(value, int | float) and math.isfinite(value) and value >= 0:
+        return float(value)
+    raise ValueError("must be any, free, or a number of US dollars of 0 or more, e.g. budget: 200")
+
+
+Budget = Annotated[Literal["any", "free"] | float, BeforeValidator(_budget)]
+"""``any``, ``free`` or a ceiling in US dollars, checked in one step."""
 Hours = Annotated[float, Field(gt=0, le=100)]
 DayHours = Annotated[float, Field(ge=0, le=24)]
 MAX_WEEKLY_HOURS = 100
@@ -190,7 +219,7 @@ class Profile(_Input):
     """Date spans with no study (holidays, a move, a busy season)."""
     deadline: dt.date | None = None
     """The date the person wants to be ready by; the plan says if it is met."""
-    budget: Literal["any", "free"] | Annotated[float, Field(ge=0)] = "any"
+    budget: Budget = "any"
     """``free`` for free resources only, a number for a ceiling in US dollars
     on paid ones, or ``any``."""
     today: dt.date | None = None
@@ -213,6 +242,16 @@ class Profile(_Input):
 
     _weekdays = field_validator("study_days", mode="before")(lambda v: _weekday_list(v))
     _per_day = field_validator("hours_per_weekday", mode="before")(lambda v: _weekday_keys(v))
+
+    @field_validator("start_date", "today")
+    @classmethod
+    def _fits_the_calendar(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and value > _limits.LATEST_START:
+            raise ValueError(
+                f"must be no later than {_limits.LATEST_START}, so that a "
+                f"{_limits.PLAN_YEARS}-year plan still fits the calendar; use the real date"
+            )
+        return value
 
     @field_validator("locale")
     @classmethod

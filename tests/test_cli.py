@@ -65,5 +65,14 @@ def test_an_unwritable_output_names_the_file_and_a_fix(tmp_path, capsys):
     target = tmp_path / "missing" / "plan.md"
     assert main(["plan", str(SAMPLE), "-o", str(target)]) == 2
     err = capsys.readouterr().err
-    assert f"{target}: cannot write the plan" in err and "folder exists" in err
+    assert f"{target}: its folder {target.parent} does not exist; create it" in err
     assert not (tmp_path / "missing").exists()
+
+
+def test_an_output_folder_that_refuses_writing_names_the_file(tmp_path, capsys):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    target = folder / "plan.md"
+    target.mkdir()  # a folder where the file should go: unwritable even for root
+    assert main(["plan", str(SAMPLE), "-o", str(target)]) == 2
+    assert f"{target}: is a folder; give a file name" in capsys.readouterr().err
