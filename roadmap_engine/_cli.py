@@ -64,14 +64,13 @@ def _check_output_folder(output: Path) -> None:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from ._batch_folder import REPORT_NAME, run_batch
+    from ._batch_folder import REPORT_NAME, find_profiles, run_batch
 
     bar = _progress_bar()
-    done = {"settled": 0, "total": 0}
+    done = {"settled": 0, "total": len(find_profiles(args.profiles))}
 
     def progress(entry: Entry, total: int) -> None:
         done["settled"] += entry.status != "failed"
-        done["total"] = total
         _advance(bar, total)
 
     try:
