@@ -42,3 +42,15 @@ def test_the_catalog_counts_in_the_readme_are_true():
     catalog = load_catalog()
     assert f"holds {len(catalog.roles)} roles" in README
     assert f"and {len(catalog.skills)} skills" in README
+
+
+def test_the_limits_in_the_readme_are_the_ones_in_force():
+    from roadmap_engine import _limits
+
+    limits = README[README.index("### Limits") : README.index("## Profile format")]
+    assert f"{_limits.TEMPLATE_SECONDS:g} seconds" in limits
+    assert f"{_limits.TEMPLATE_MEMORY_BYTES // 1_000_000_000} GB of extra" in limits
+    assert f"{_limits.TEMPLATE_OUTPUT_CHARS // 1_000_000} million characters" in limits
+    assert f"a template file over {_limits.TEMPLATE_FILE_BYTES // 1_000_000} MB" in limits
+    assert f"a profile over {_limits.PROFILE_FILE_BYTES // 1_000_000} MB" in limits
+    assert f"after {_limits.LATEST_START}" in limits
