@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
+import io
 import os
 import re
 import signal
@@ -591,3 +592,67 @@ def test_ctrl_c_stops_a_batch_with_one_line_and_complete_documents(tmp_path):
         check=False,
     )
     assert rerun.returncode == 0 and len(list(out.glob("*.md"))) == count
+
+
+# -- output paths, fuzzed ------------------------------------------------------------------
+
+TARGETS = [
+    "new file",
+    "existing file",
+    "link to a file",
+    "the profile",
+    "hard link to the profile",
+    "link to the profile",
+    "a folder",
+    "missing folder",
+    "dash",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(TARGETS), mode=st.sampled_from([0o600, 0o640, 0o664, 0o644]))
+def test_any_output_path_is_written_whole_or_refused_with_inputs_intact(
+    tmp_path_factory, kind, mode
+):
+    root = tmp_path_factory.mktemp("out")
+    me = root / "me.yaml"
+    me.write_text(SAMPLE_TEXT)
+    other = root / "other.md"
+    other.write_text("old")
+    other.chmod(mode)
+    target = {
+        "new file": root / "plan.md",
+        "existing file": other,
+        "link to a file": root / "link.md",
+        "the profile": me,
+        "hard link to the profile": root / "hard.md",
+        "link to the profile": root / "soft.md",
+        "a folder": root / "folder",
+        "missing folder": root / "missing" / "plan.md",
+        "dash": Path("-"),
+    }[kind]
+    if kind == "link to a file":
+        target.symlink_to(other)
+    if kind == "hard link to the profile":
+        target.hardlink_to(me)
+    if kind == "link to the profile":
+        target.symlink_to(me)
+    if kind == "a folder":
+        target.mkdir()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["plan", str(me), "-o", str(target)])
+    run = subprocess.CompletedProcess([], code, out.getvalue(), err.getvalue())
+    assert me.read_text() == SAMPLE_TEXT  # an input is never touched
+    expected = render(generate_plan(SAMPLE), "md")
+    if kind in ("the profile", "hard link to the profile", "link to the profile", "a folder"):
+        assert run.returncode == 2 and "roadmap: error:" in run.stderr
+    elif kind == "missing folder":
+        assert run.returncode == 2 and not target.parent.exists()
+    elif kind == "dash":
+        assert run.returncode == 0 and run.stdout == expected
+    else:
+        assert run.returncode == 0 and target.read_text() == expected
+        if kind == "existing file":
+            assert _mode(target) == mode
+    assert not [p for p in root.rglob("*.tmp")]
