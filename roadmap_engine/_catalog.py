@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import os
-import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from pydantic import ValidationError
 from . import _limits
 from ._catalog_models import CatalogFile, Role, Skill, Transition
 from ._names import did_you_mean, name_key
+from ._reading import regular_file
 from ._validation import describe
 from ._yaml import load_yaml_file
 from .errors import CatalogError
@@ -87,23 +87,7 @@ def _stamp(folder: Path) -> tuple[Path, tuple[tuple[str, int], ...]]:
 
 
 def _regular_file(path: Path) -> os.stat_result:
-    """``path``'s status; a CatalogError naming it if it is not a readable, regular file.
-
-    A catalog file that is a pipe or a device would block or never end, and
-    a broken link has nothing to read.
-    """
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        raise CatalogError(
-            f"{path}: a link to a file that does not exist; fix or remove the link"
-        ) from None
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not stat.S_ISREG(status.st_mode):
-        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
-        raise CatalogError(f"{path}: is {kind}; a catalog folder holds YAML files only")
-    return status
+    return regular_file(path, CatalogError, "a catalog folder holds YAML files only")
 
 
 @functools.lru_cache(maxsize=16)

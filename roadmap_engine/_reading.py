@@ -14,6 +14,8 @@ from pathlib import Path
 
 from .errors import RoadmapError
 
+_BROKEN_LINK = "a link to a file that does not exist; fix or remove the link"
+
 
 def read_bounded(path: Path, error: type[RoadmapError], max_bytes: int) -> bytes:
     """At most ``max_bytes`` of ``path``, from any kind of file; ``error`` past that.
@@ -27,9 +29,7 @@ def read_bounded(path: Path, error: type[RoadmapError], max_bytes: int) -> bytes
             status = os.fstat(handle.fileno())
     except FileNotFoundError:
         if path.is_symlink():
-            raise error(
-                f"{path}: a link to a file that does not exist; fix or remove the link."
-            ) from None
+            raise error(f"{path}: {_BROKEN_LINK}") from None
         raise error(f"{path}: file not found. Check the path and try again.") from None
     except IsADirectoryError:
         raise error(f"{path}: is a folder, not a file.") from None
@@ -55,3 +55,23 @@ def read_text_bounded(path: Path, error: type[RoadmapError], max_bytes: int) -> 
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text ({exc.reason}). Save the file as UTF-8.") from None
+
+
+def regular_file(path: Path, error: type[RoadmapError], fix: str) -> os.stat_result:
+    """``path``'s status; ``error`` naming it (and ``fix``) if it is not a regular file.
+
+    A folder's entries that are pipes or devices would block or never end,
+    and a broken link has nothing to read.
+    """
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise error(
+            f"{path}: a link to a file that does not exist; fix or remove the link"
+        ) from None
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror})") from None
+    if not stat.S_ISREG(status.st_mode):
+        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
+        raise error(f"{path}: is {kind}; {fix}")
+    return status

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import os
-import stat
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import _filters, _limits
 from ._bounded import BoundExceeded, run_bounded
 from ._plan_models import Plan
-from ._reading import read_text_bounded
+from ._reading import read_text_bounded, regular_file
 from .errors import TemplateError
 
 FORMATS = ("md", "html", "json", "ics")
@@ -199,17 +198,7 @@ class _FolderLoader(jinja2.FileSystemLoader):
 
 def _read_template(path: Path) -> tuple[str, int]:
     """A template file's text and modification time, or a TemplateError naming it."""
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        raise TemplateError(
-            f"{path}: a link to a file that does not exist; fix or remove the link"
-        ) from None
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not stat.S_ISREG(status.st_mode):
-        kind = "a folder" if stat.S_ISDIR(status.st_mode) else "not a regular file"
-        raise TemplateError(f"{path}: is {kind}; a template must be a text file")
+    status = regular_file(path, TemplateError, "a template must be a text file")
     text = read_text_bounded(path, TemplateError, _limits.TEMPLATE_FILE_BYTES)
     return text, status.st_mtime_ns
 
