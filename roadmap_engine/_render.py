@@ -57,6 +57,7 @@ def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) 
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
             return environment(user_dir).get_template(name).render(plan=plan)
+    _compile_ahead(name, user_dir)
     try:
         return run_bounded(
             functools.partial(_render_capped, name, user_dir, plan),
@@ -69,6 +70,17 @@ def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) 
             f"{user_dir / name}: stopped: rendering {exc}; simplify the template "
             "(see Limits in the README)"
         ) from None
+
+
+def _compile_ahead(name: str, user_dir: Path) -> None:
+    """Compile the template and the built-in ones it may extend here, once, so that
+    each bounded child reuses them instead of compiling them again (compiling
+    cannot loop: its work is bounded by the file sizes)."""
+    env = environment(user_dir)
+    with _template_errors(name, user_dir):
+        env.get_template(name)
+    for builtin in ("plan.md.j2", "plan.html.j2"):
+        env.get_template(f"default/{builtin}")
 
 
 def _render_capped(name: str, user_dir: Path, plan: Plan) -> str:
