@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import stat
 import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -26,9 +27,10 @@ from pydantic import BaseModel, ValidationError
 from . import _limits
 from ._batch import CRASHED, bug_message
 from ._catalog import Catalog, load_catalog
-from ._output import inputs_of_run, refuse_inputs, write_atomically
+from ._output import inputs_of_run, no_interrupt, refuse_inputs, write_atomically, write_output
 from ._parallel import run_all
 from ._plan import generate_plan
+from ._reading import as_path, read_bounded
 from ._render import FORMATS, builtin_templates_dir, check_templates, render
 from .errors import OutputError, ProfileError, RoadmapError, TemplateError
 
@@ -109,7 +111,14 @@ def run_batch(
     profile only fails its own entry. ``force`` plans everything again.
     ``on_result(entry, total)`` is called as each profile is settled (for progress).
     """
-    profiles_dir, out_dir = Path(profiles_dir), Path(out_dir)
+    profiles_dir = as_path(profiles_dir, "the profiles folder", ProfileError)
+    out_dir = as_path(out_dir, "the output folder", OutputError)
+    if report is not None:
+        report = as_path(report, "the report", OutputError)
+    if not isinstance(formats, list | tuple) or not all(isinstance(f, str) for f in formats):
+        raise TemplateError(
+            f"formats must be a list of names such as ['md', 'html'], not {formats!r:.60}"
+        )
     formats = _checked_formats(formats)
     sources = find_profiles(profiles_dir)
     cat = load_catalog(catalog, replace=replace_catalog) if catalog else load_catalog()
@@ -172,7 +181,8 @@ def run_batch(
             failed=sum(e.status == "failed" for e in entries),
             entries=entries,
         )
-        _write(report_path, result.model_dump_json(indent=2) + "\n")
+        with no_interrupt():  # a second Ctrl-C must not cut the report short
+            _write(report_path, result.model_dump_json(indent=2) + "\n", into_devices=True)
     return result
 
 
@@ -239,9 +249,14 @@ def _check_report_folder(report_path: Path) -> None:
         raise OutputError(f"{report_path}: its folder {folder} is not writable")
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, into_devices: bool = False) -> None:
+    """A document is always replaced (a link in OUT_DIR is never written through);
+    the report may also go into a pipe or device (``--report /dev/stdout``)."""
     try:
-        write_atomically(path, text)
+        if into_devices:
+            write_output(path, text, follow_links=False)
+        else:
+            write_atomically(path, text)
     except OSError as exc:
         raise OutputError(f"{path}: cannot write it ({exc.strerror})") from None
 
@@ -249,8 +264,12 @@ def _write(path: Path, text: str) -> None:
 def _previous_entries(report_path: Path) -> dict[str, Entry]:
     """The last run's entries, or none if there is no readable report."""
     try:
-        old = Report.model_validate_json(report_path.read_bytes())
-    except (OSError, ValidationError):
+        if not stat.S_ISREG(report_path.stat().st_mode):
+            return {}  # a pipe or a device holds no earlier report
+        old = Report.model_validate_json(
+            read_bounded(report_path, OutputError, _limits.REPORT_BYTES)
+        )
+    except (OSError, ValidationError, OutputError):
         return {}
     return {entry.profile: entry for entry in old.entries}
 
@@ -312,11 +331,23 @@ def _engine_fingerprint() -> str:
 
 
 def _folder_hash(folder: Path) -> str:
+    """A hash of a folder's regular files. A file over the template size limit is
+    hashed by its size and time, not read: the run never reads it whole either."""
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-            digest.update(str(path.relative_to(folder)).encode() + b"\0")
-            digest.update(path.read_bytes())
+        if "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(status.st_mode):
+            continue  # folders, pipes, devices and broken links hold nothing to hash
+        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+        if status.st_size > _limits.TEMPLATE_FILE_BYTES:
+            digest.update(f"{status.st_size}:{status.st_mtime_ns}".encode())
+        else:
+            digest.update(read_bounded(path, OutputError, _limits.TEMPLATE_FILE_BYTES))
     return digest.hexdigest()
 
 

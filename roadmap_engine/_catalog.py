@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from . import _limits
 from ._catalog_models import CatalogFile, Role, Skill, Transition
 from ._names import did_you_mean, name_key
-from ._reading import regular_file
+from ._reading import as_path, regular_file
 from ._validation import describe
 from ._yaml import load_yaml_file
 from .errors import CatalogError
@@ -67,7 +67,7 @@ def load_catalog(folder: str | Path | None = None, *, replace: bool = False) -> 
     """
     folders = [] if replace and folder is not None else [DEFAULT_CATALOG_DIR]
     if folder is not None:
-        path = Path(folder)
+        path = as_path(folder, "a catalog", CatalogError)
         if not path.is_dir():
             raise CatalogError(f"{path}: catalog folder not found. Pass a folder of YAML files.")
         folders.append(path.resolve())

@@ -26,6 +26,8 @@ ALIAS_EXPANSION = 10
 """YAML aliases may grow a document to at most this many times its written nodes ..."""
 ALIAS_FLOOR = 10_000
 """... or to this many nodes, whichever is more (an alias bomb grows it a billionfold)."""
+REPORT_BYTES = 200_000_000
+"""A batch's earlier report, read to skip unchanged profiles (about 1 kB a profile)."""
 PROFILE_LIST_ITEMS = 1_000
 """Skills, time off and periods a profile may list."""
 TEMPLATE_FILE_BYTES = 1_000_000

@@ -10,11 +10,14 @@ of the run's own input files.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -23,16 +26,25 @@ STDOUT = "-"
 """The output name that means standard output."""
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (``-`` for standard output), never half-written."""
+def write_output(path: Path, text: str, *, follow_links: bool = True) -> None:
+    """Write ``text`` to ``path`` (``-`` for standard output), never half-written.
+
+    With ``follow_links`` a link's target is replaced (keeping its mode) and
+    the link kept; without, a link is replaced like a file.
+    """
     if str(path) == STDOUT:
         sys.stdout.write(text)
         sys.stdout.flush()
+        return
+    if not follow_links and path.is_symlink():
+        write_atomically(path, text)
         return
     try:
         status = os.stat(path)  # through links: /dev/stdout is a link to a pipe or terminal
     except (FileNotFoundError, NotADirectoryError):
         status = None
+    if status is not None and stat.S_ISREG(status.st_mode) and path.is_symlink():
+        path = path.resolve()  # replace the file the link names, and keep the link
     if status is not None and stat.S_ISDIR(status.st_mode):
         raise OutputError(f"{path}: is a folder; give a file name for the plan")
     if status is not None and not stat.S_ISREG(status.st_mode):
@@ -46,7 +58,8 @@ def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # a short prefix: a name near the system's 255-byte limit must still leave room
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -55,6 +68,20 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def no_interrupt() -> Iterator[None]:
+    """Hold off Ctrl-C while a step that must finish (shutting workers down,
+    writing the report) runs; a no-op outside the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _mode_for(path: Path) -> int:

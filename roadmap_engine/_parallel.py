@@ -17,6 +17,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
+from ._output import no_interrupt
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -80,20 +82,28 @@ def _in_processes(
                 future.set_exception(BrokenProcessPool())
             pending.append((chunk, future))
 
+        waiting: Future[list[Result]] | None = None
         try:
             for _ in range(workers * _IN_FLIGHT_PER_WORKER):
                 submit()
             while pending:
-                chunk, future = pending.popleft()
+                chunk, waiting = pending.popleft()
                 try:
-                    results = future.result()
+                    results = waiting.result()
                 except BrokenProcessPool:
                     broken = True
                     results = [on_crash(item) for item in chunk]
+                waiting = None
                 submit()
                 yield from results
-        except BaseException:  # Ctrl-C or the caller stopped: start nothing more
-            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException as stop:  # Ctrl-C or the caller stopped: start nothing more
+            with no_interrupt():
+                pool.shutdown(wait=True, cancel_futures=True)
+            if isinstance(stop, KeyboardInterrupt):  # chunks finished meanwhile are complete
+                futures = [waiting] if waiting is not None else []
+                for future in [*futures, *(f for _, f in pending)]:
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        yield from future.result()
             raise
 
 

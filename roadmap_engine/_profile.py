@@ -24,6 +24,7 @@ from pydantic import (
 
 from . import _limits
 from ._levels import Level
+from ._reading import as_path
 from ._validation import FieldProblem, describe
 from ._yaml import load_yaml_file
 from .errors import ProfileError
@@ -76,7 +77,10 @@ def _weekday_list(value: Any) -> Any:
 
 def _weekday_keys(value: Any) -> Any:
     if isinstance(value, dict):
-        return {_weekday(k): v for k, v in value.items()}
+        days = {_weekday(k): v for k, v in value.items()}
+        if len(days) < len(value):
+            raise ValueError("names the same day twice (e.g. mon and Monday); name each day once")
+        return days
     return value
 
 
@@ -253,6 +257,13 @@ class Profile(_Input):
             )
         return value
 
+    @field_validator("session_start", mode="before")
+    @classmethod
+    def _a_written_time(cls, value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise ValueError('must be a time of day written HH:MM in quotes, e.g. "19:30"')
+        return value
+
     @field_validator("locale")
     @classmethod
     def _known_locale(cls, value: str | None) -> str | None:
@@ -324,7 +335,7 @@ def load_profile(source: ProfileSource) -> tuple[Profile, str]:
     if isinstance(source, dict):
         return _validate(source, "profile"), "profile"
     if isinstance(source, str | Path):
-        path = Path(source)
+        path = as_path(source, "a profile", ProfileError)
         data = load_yaml_file(path, ProfileError, _limits.PROFILE_FILE_BYTES)
         if data is None:
             raise ProfileError(

@@ -35,6 +35,8 @@ def read_bounded(path: Path, error: type[RoadmapError], max_bytes: int) -> bytes
         raise error(f"{path}: is a folder, not a file.") from None
     except OSError as exc:
         raise error(f"{path}: cannot be read ({exc.strerror}).") from None
+    except ValueError:  # a NUL byte in the name
+        raise error(f"{path!r}: not a usable file name (it holds a NUL byte)") from None
     if len(data) > max_bytes:
         size = (
             f"the file is {status.st_size:,} bytes"
@@ -55,6 +57,13 @@ def read_text_bounded(path: Path, error: type[RoadmapError], max_bytes: int) -> 
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(f"{path}: not UTF-8 text ({exc.reason}). Save the file as UTF-8.") from None
+
+
+def as_path(value: object, what: str, error: type[RoadmapError]) -> Path:
+    """``value`` as a Path, or ``error`` saying that ``what`` must be a path."""
+    if not isinstance(value, str | Path) or "\0" in str(value):
+        raise error(f"{what} must be a folder or file path (text without NUL), not {value!r:.60}")
+    return Path(value)
 
 
 def regular_file(path: Path, error: type[RoadmapError], fix: str) -> os.stat_result:

@@ -25,7 +25,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import _filters, _limits
 from ._bounded import BoundExceeded, run_bounded
 from ._plan_models import Plan
-from ._reading import read_text_bounded, regular_file
+from ._reading import as_path, read_text_bounded, regular_file
 from .errors import TemplateError
 
 FORMATS = ("md", "html", "json", "ics")
@@ -57,10 +57,15 @@ def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) 
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
             return environment(user_dir).get_template(name).render(plan=plan)
-    _compile_ahead(name, user_dir)
+    return _bounded(functools.partial(_render_capped, name, user_dir, plan), name, user_dir)
+
+
+def _bounded(work: Callable[[], str], name: str, user_dir: Path) -> str:
+    """``work`` (compiling or rendering a coach's template) within the template limits."""
+    _compile_ahead(user_dir)
     try:
         return run_bounded(
-            functools.partial(_render_capped, name, user_dir, plan),
+            work,
             seconds=_limits.TEMPLATE_SECONDS,
             memory_bytes=_limits.TEMPLATE_MEMORY_BYTES,
             error=TemplateError,
@@ -72,13 +77,18 @@ def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) 
         ) from None
 
 
-def _compile_ahead(name: str, user_dir: Path) -> None:
-    """Compile the template and the built-in ones it may extend here, once, so that
-    each bounded child reuses them instead of compiling them again (compiling
-    cannot loop: its work is bounded by the file sizes)."""
-    env = environment(user_dir)
+def _compile_only(name: str, user_dir: Path) -> str:
     with _template_errors(name, user_dir):
-        env.get_template(name)
+        environment(user_dir).get_template(name)
+    return ""
+
+
+def _compile_ahead(user_dir: Path) -> None:
+    """Compile the built-in templates a coach's one may extend here, once, so that
+    each bounded child reuses them. The coach's own template is compiled in the
+    child: Jinja evaluates constant expressions while compiling, so compiling
+    it is untrusted work too."""
+    env = environment(user_dir)
     for builtin in ("plan.md.j2", "plan.html.j2"):
         env.get_template(f"default/{builtin}")
 
@@ -106,14 +116,17 @@ def check_templates(formats: Iterable[str], templates: str | Path | None = None)
     for fmt in formats:
         if fmt in ("md", "html"):  # json and ics are written without templates
             name = f"plan.{fmt}.j2"
-            with _template_errors(name, user_dir):
-                environment(user_dir).get_template(name)
+            if user_dir is None:
+                with _template_errors(name, user_dir):
+                    environment(user_dir).get_template(name)
+            else:
+                _bounded(functools.partial(_compile_only, name, user_dir), name, user_dir)
 
 
 def _user_dir(templates: str | Path | None) -> Path | None:
     if templates is None:
         return None
-    user_dir = Path(templates).resolve()
+    user_dir = as_path(templates, "templates", TemplateError).resolve()
     if not user_dir.is_dir():
         raise TemplateError(f"{templates}: template folder not found")
     return user_dir

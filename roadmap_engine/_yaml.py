@@ -10,6 +10,7 @@ bounded read (``_reading``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,41 @@ class _PureLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+_INT = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+
+    |[-+]?0[0-7_]+
+    |[-+]?(?:0|[1-9][0-9_]*)
+    |[-+]?0x[0-9a-fA-F_]+)$""",
+    re.X,
+)
+"""PyYAML's integer forms less the base-60 one (``1:30``)."""
+_FLOAT = re.compile(
+    r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""",
+    re.X,
+)
+"""PyYAML's float forms less the base-60 one (``1:30.5``)."""
+
+
+def _without_base_60(
+    resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]],
+) -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """YAML 1.1's implicit types without its base-60 numbers.
+
+    YAML 1.1 reads ``18:00`` as the integer 1080 (base 60), so an unquoted
+    time such as ``session_start: 18:00`` would silently become 00:18. Without
+    the base-60 forms such a value stays text, and the field reads it as a time.
+    """
+    replacement = {"tag:yaml.org,2002:int": _INT, "tag:yaml.org,2002:float": _FLOAT}
+    kept: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, entries in resolvers.items():
+        kept[first] = [(tag, replacement.get(tag, regexp)) for tag, regexp in entries]
+    return kept
+
+
+_PureLoader.yaml_implicit_resolvers = _without_base_60(yaml.SafeLoader.yaml_implicit_resolvers)
 _Loader: type[yaml.SafeLoader | yaml.CSafeLoader] = _PureLoader
 if hasattr(yaml, "CSafeLoader"):  # the C parser is several times faster
 
@@ -64,6 +100,7 @@ if hasattr(yaml, "CSafeLoader"):  # the C parser is several times faster
             _check_unique_keys(self, node)
             return super().construct_mapping(node, deep=deep)
 
+    _FastLoader.yaml_implicit_resolvers = _PureLoader.yaml_implicit_resolvers
     _Loader = _FastLoader
 
 
@@ -89,10 +126,12 @@ def parse_yaml(text: str, source: str, error: type[RoadmapError]) -> Any:
             f"twice in one mapping (first on line {first.line + 1}); keep only one of them"
         ) from None
     except (ValueError, KeyError, AttributeError, IndexError, TypeError, OverflowError) as exc:
-        # PyYAML's constructors raise these for an explicit tag on a bad value (!!int x)
+        # PyYAML's constructors raise these for a value that looks like a date or number
+        # but is not one (2027-02-30), or one that does not fit an explicit tag (!!int x)
         raise error(
-            f"{source}: invalid YAML: a value does not fit its explicit tag ({exc!r}); "
-            "remove the tag (!!int, !!float, !!bool, !!timestamp) or fix the value"
+            f"{source}: invalid YAML: a value that looks like a date or number is not a "
+            f"valid one ({exc}); write a real date (YYYY-MM-DD) or number, quote it to keep "
+            "it as text, or remove its tag (!!int, !!float, !!bool, !!timestamp)"
         ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

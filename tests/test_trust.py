@@ -8,6 +8,7 @@ import contextlib
 import copy
 import datetime as dt
 import io
+import json
 import os
 import re
 import signal
@@ -18,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -581,7 +583,9 @@ def test_ctrl_c_stops_a_batch_with_one_line_and_complete_documents(tmp_path):
     match = re.fullmatch(r"interrupted: (\d+) of (\d+) written; run again to continue", line)
     assert match and int(match[2]) == count and 0 < int(match[1]) < count
     written = sorted(out.glob("*.md"))
-    assert len(written) >= int(match[1])
+    assert len(written) == int(match[1])  # work under way at Ctrl-C is finished and counted
+    report = json.loads((out / "report.json").read_text())
+    assert len(report["entries"]) == len(written)
     expected = render(generate_plan(SAMPLE), "md")
     assert all(path.read_text() == expected for path in written)
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
@@ -656,3 +660,90 @@ def test_any_output_path_is_written_whole_or_refused_with_inputs_intact(
         if kind == "existing file":
             assert _mode(target) == mode
     assert not [p for p in root.rglob("*.tmp")]
+
+
+# -- found by an adversarial review --------------------------------------------------------
+
+
+def test_a_constant_expression_cannot_escape_the_bound_at_compile_time(
+    tmp_path, tiny_catalog, monkeypatch
+):
+    monkeypatch.setattr(_limits, "TEMPLATE_SECONDS", 1.0)
+    plan = generate_plan(profile(), catalog=tiny_catalog)
+    folder = write_tree(tmp_path / "t", {"plan.md.j2": "{{ 9 ** (9 ** 9) }}"})
+    start = time.perf_counter()
+    with pytest.raises(TemplateError, match="took longer than 1 seconds"):
+        render(plan, "md", templates=folder)
+    with pytest.raises(TemplateError, match="took longer than 1 seconds"):
+        from roadmap_engine._render import check_templates
+
+        check_templates(["md"], folder)
+    assert time.perf_counter() - start < 8
+
+
+def test_a_batch_report_can_go_to_a_pipe_and_an_odd_old_report_is_ignored(tmp_path):
+    profiles = tmp_path / "p"
+    profiles.mkdir()
+    (profiles / "alex.yaml").write_text(SAMPLE_TEXT)
+    pipe = _fifo(tmp_path / "report.pipe")
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    assert main(["batch", str(profiles), "-o", str(tmp_path / "out"), "--report", str(pipe)]) == 0
+    reader.join(10)
+    assert got and json.loads(got[0])["written"] == 1 and stat.S_ISFIFO(os.stat(pipe).st_mode)
+    (tmp_path / "zero.json").symlink_to("/dev/zero")
+    report = str(tmp_path / "zero.json")
+    assert main(["batch", str(profiles), "-o", str(tmp_path / "out"), "--report", report]) == 0
+
+
+def test_an_unquoted_time_is_a_time_not_a_base_60_number(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(SAMPLE_TEXT + "session_start: 19:30\n", encoding="utf-8")
+    person, _ = load_profile(path)
+    assert person.session_start == dt.time(19, 30)
+    with pytest.raises(ProfileError, match="session_start: must be a time of day written HH:MM"):
+        load_profile({**yaml.safe_load(SAMPLE_TEXT), "session_start": 1080})
+
+
+def test_the_same_weekday_twice_is_an_error(tiny_catalog):
+    with pytest.raises(ProfileError, match="hours_per_weekday: names the same day twice"):
+        generate_plan(
+            profile(weekly_hours=None, hours_per_weekday={"mon": 2, "Monday": 3}),
+            catalog=tiny_catalog,
+        )
+
+
+NOT_A_PATH: Any = 123
+"""A wrong type on purpose: the library must refuse it with a RoadmapError."""
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p: generate_plan("a\0b"),
+        lambda p: load_catalog(NOT_A_PATH),
+        lambda p: render(p, "md", templates=NOT_A_PATH),
+        lambda p: render(p, "md", templates="a\0b"),
+        lambda p: __import__("roadmap_engine").run_batch("profiles", "out", None),
+        lambda p: __import__("roadmap_engine").run_batch("profiles", "out", "md"),
+        lambda p: __import__("roadmap_engine").run_batch(None, "out"),
+        lambda p: __import__("roadmap_engine").run_batch("profiles", "out\0"),
+    ],
+)
+def test_wrong_argument_types_are_roadmap_errors(tiny_catalog, call):
+    with pytest.raises(RoadmapError):
+        call(generate_plan(profile(), catalog=tiny_catalog))
+
+
+def test_a_long_output_name_and_a_link_to_a_plan_are_written(tmp_path):
+    long_name = tmp_path / ("a" * 250 + ".md")
+    assert main(["plan", str(SAMPLE), "-o", str(long_name)]) == 0 and long_name.is_file()
+    target = tmp_path / "kept.md"
+    target.write_text("old")
+    target.chmod(0o600)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert main(["plan", str(SAMPLE), "-o", str(link)]) == 0
+    assert link.is_symlink() and target.read_text().startswith("# From")
+    assert _mode(target) == 0o600
