@@ -113,8 +113,9 @@ def run_batch(
     """
     profiles_dir = as_path(profiles_dir, "the profiles folder", ProfileError)
     out_dir = as_path(out_dir, "the output folder", OutputError)
-    if report is not None:
-        report = as_path(report, "the report", OutputError)
+    report_path = (
+        as_path(report, "the report", OutputError) if report is not None else out_dir / REPORT_NAME
+    )
     if not isinstance(formats, list | tuple) or not all(isinstance(f, str) for f in formats):
         raise TemplateError(
             f"formats must be a list of names such as ['md', 'html'], not {formats!r:.60}"
@@ -123,9 +124,7 @@ def run_batch(
     sources = find_profiles(profiles_dir)
     cat = load_catalog(catalog, replace=replace_catalog) if catalog else load_catalog()
     check_templates(formats, templates)
-    report_path = Path(report) if report is not None else out_dir / REPORT_NAME
-    if report_path.parent != out_dir:  # checked before the output folder is made
-        _check_report_folder(report_path)
+    _check_report_path(report_path, out_dir)  # before the output folder is made
     _make_folder(out_dir)
     previous = {} if force else _previous_entries(report_path)
     base = _inputs_fingerprint(catalog, replace_catalog, templates, formats)
@@ -231,15 +230,18 @@ def _check_outputs(
     """Before any plan: every place the run writes can take it, and none is an input."""
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: the output folder is not writable; choose another -o")
-    _check_report_folder(report_path)
     outputs = [report_path, *(path for job in todo for _, path in job.outputs)]
     refuse_inputs(outputs, inputs_of_run([(p, "a profile") for p in sources], catalog, templates))
 
 
-def _check_report_folder(report_path: Path) -> None:
+def _check_report_path(report_path: Path, out_dir: Path) -> None:
+    """The report can be written: not a folder, in a folder that exists and takes it
+    (the output folder itself is made and checked by the caller)."""
     folder = report_path.parent
     if report_path.is_dir():
         raise OutputError(f"{report_path}: is a folder; give a file name for --report")
+    if folder == out_dir:
+        return
     if not folder.is_dir():
         raise OutputError(
             f"{report_path}: its folder {folder} does not exist; create it or choose "

@@ -66,8 +66,8 @@ def _check_output_folder(output: Path) -> None:
 def _batch(args: argparse.Namespace) -> int:
     from ._batch_folder import REPORT_NAME, find_profiles, run_batch
 
-    bar = _progress_bar()
     done = {"settled": 0, "total": len(find_profiles(args.profiles))}
+    bar = _progress_bar()
 
     def progress(entry: Entry, total: int) -> None:
         done["settled"] += entry.status != "failed"

@@ -2,9 +2,9 @@
 
 One timed event per study session, one all-day event per phase and per
 milestone. UIDs are derived from the plan (a hash of the person's exact
-name, the roles, the activity and the session's rank within it), never random, so importing a
-re-generated plan updates the events it already made instead of adding
-copies. DTSTAMP is the plan's ``today``: no clock is read.
+name, the roles, the activity and the session's rank within it), never
+random, so importing a re-generated plan updates the events it already made
+instead of adding copies. DTSTAMP is the plan's ``today``: no clock is read.
 """
 
 from __future__ import annotations

@@ -75,9 +75,7 @@ def regular_file(path: Path, error: type[RoadmapError], fix: str) -> os.stat_res
     try:
         status = path.stat()
     except FileNotFoundError:
-        raise error(
-            f"{path}: a link to a file that does not exist; fix or remove the link"
-        ) from None
+        raise error(f"{path}: {_BROKEN_LINK}") from None
     except OSError as exc:
         raise error(f"{path}: cannot be read ({exc.strerror})") from None
     if not stat.S_ISREG(status.st_mode):
