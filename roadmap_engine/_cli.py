@@ -7,6 +7,7 @@ prints its message and exits 2; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +20,8 @@ if TYPE_CHECKING:  # imported when a command needs them, to keep start-up fast
 
 EXIT_SOME_FAILED = 1
 EXIT_USER_ERROR = 2
+EXIT_BROKEN_PIPE = 141
+"""What a shell reports for a command whose reader closed the pipe (128 + SIGPIPE)."""
 EXIT_INTERRUPTED = 130
 """What a shell reports for a command stopped by Ctrl-C (128 + SIGINT)."""
 
@@ -350,6 +353,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"roadmap: error: {exc}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except BrokenPipeError:  # the reader left early (`roadmap catalog list | head`): not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the final flush at exit stays quiet
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         if args.debug:
             raise

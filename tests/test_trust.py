@@ -747,3 +747,14 @@ def test_a_long_output_name_and_a_link_to_a_plan_are_written(tmp_path):
     assert main(["plan", str(SAMPLE), "-o", str(link)]) == 0
     assert link.is_symlink() and target.read_text().startswith("# From")
     assert _mode(target) == 0o600
+
+
+def test_a_reader_that_leaves_early_gets_no_error():
+    run = subprocess.run(
+        f"'{sys.executable}' -m roadmap_engine catalog list | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.stdout.startswith("Roles (") and run.stderr == ""
