@@ -20,7 +20,7 @@ import networkx as nx
 from pydantic import ValidationError
 
 from . import _limits
-from ._catalog_models import CatalogFile, Role, Skill, Transition
+from ._catalog_models import CareerActivity, CatalogFile, Role, Skill, Transition
 from ._names import did_you_mean, name_key
 from ._reading import as_path, regular_file
 from ._validation import describe
@@ -324,11 +324,34 @@ def _check_role(role: Role, skills: Mapping[str, Skill], source: str, problems: 
             f"{where}: activity {act.id!r}", "prerequisite", act.prerequisites, known, problems
         )
         graph.add_edges_from((p, act.id) for p in act.prerequisites if p in activities)
+    for act in role.activities:
+        _check_refs(f"{where}: activity {act.id!r}", "phase", act.also_in, phases, problems)
+        _check_later_phases(where, act, phase_ids, problems)
+    _check_refs(f"{where}: start_now", "item", [a.item for a in role.start_now if a.item], known, problems)
+    for question in role.faq:
+        conditions = (*question.if_planned, *question.unless_planned)
+        _check_refs(f"{where}: faq {question.question!r}", "item", conditions, known, problems)
     for cycle in _cycles(graph):
         problems.append(
             f"{where}: activity prerequisite cycle "
             + " -> ".join([*cycle, cycle[0]])
             + "; remove one of these prerequisites"
+        )
+
+
+def _check_later_phases(
+    where: str, act: CareerActivity, phase_ids: list[str], problems: list[str]
+) -> None:
+    """``also_in`` lists phases after the activity's own, each once."""
+    if act.phase not in phase_ids:
+        return
+    own = phase_ids.index(act.phase)
+    known = [p for p in act.also_in if p in phase_ids]
+    ranks = [phase_ids.index(p) for p in known]
+    if any(r <= own for r in ranks) or ranks != sorted(set(ranks)):
+        problems.append(
+            f"{where}: activity {act.id!r}: also_in {list(act.also_in)} must list phases "
+            f"after {act.phase!r}, in order, each once"
         )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from ._levels import Level
 
@@ -16,6 +16,9 @@ Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Importance = Annotated[int, Field(ge=1, le=5)]
+Background = Literal["engineering", "data", "design-product", "management", "outside-tech"]
+"""The kind of work a role is, for prose addressed to people coming from it."""
+Window = Literal["this_week", "this_month", "next_90_days"]
 
 
 class _Strict(BaseModel):
@@ -94,6 +97,15 @@ class CareerActivity(_Strict):
     detail: Text
     milestone: bool = False
     """Finishing it is a milestone worth a date in the plan."""
+    resources: tuple[Resource, ...] = ()
+    """What to use for it, best first; for a certification, the exam itself
+    (with its fee) comes first. The first one the budget allows is the one
+    recommended; a certification whose exams the budget cannot pay for is
+    left out of the plan."""
+    also_in: tuple[Id, ...] = ()
+    """Later phases that get a share of this activity too: ongoing work such
+    as networking is split evenly between ``phase`` and these phases, so it
+    runs through the plan instead of sitting in one block."""
 
 
 class RealityCheck(_Strict):
@@ -102,17 +114,41 @@ class RealityCheck(_Strict):
     challenges: tuple[Text, ...] = Field(min_length=1)
 
 
-class StartNow(_Strict):
-    """Actions that do not depend on the schedule, for each window."""
+class Action(_Strict):
+    """A concrete step for the start-now windows.
 
-    this_week: tuple[Text, ...] = ()
-    this_month: tuple[Text, ...] = ()
-    next_90_days: tuple[Text, ...] = ()
+    Tied to an item (``for``), it is shown only in the window in which the
+    schedule starts that item, and never when the item is not in the plan.
+    Otherwise it is a set-up step or habit shown in ``window``. It must not
+    name a paid resource: the plan names the resource it recommends.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    do: Text
+    """The step, addressed to the client, in the imperative."""
+    item: Id | None = Field(default=None, alias="for")
+    """The skill or activity id this step begins."""
+    window: Window | None = None
+    """For a step tied to no item: when to do it."""
+
+    @model_validator(mode="after")
+    def _tied_or_placed(self) -> Action:
+        if (self.item is None) == (self.window is None):
+            raise ValueError(
+                "give exactly one of 'for' (the skill or activity it begins) "
+                "and 'window' (this_week, this_month or next_90_days)"
+            )
+        return self
 
 
 class Question(_Strict):
     question: Text
     answer: Text
+    if_planned: tuple[Id, ...] = ()
+    """Shown only when every one of these skills or activities is in the plan."""
+    unless_planned: tuple[Id, ...] = ()
+    """Left out when any of these skills or activities is in the plan."""
 
 
 class Role(_Strict):
@@ -124,13 +160,18 @@ class Role(_Strict):
     summary: Text
     overview: tuple[Text, ...] = Field(min_length=1)
     """Why moving into this role is worth it, paragraph by paragraph."""
+    background: Background | None = None
+    """The kind of work this role is, as a starting point for a move."""
+    from_background: dict[Background, Text] = {}
+    """Background -> a paragraph for someone moving into this role from that
+    kind of work: what carries over and what is new. Pair prose overrides it."""
     typical_skills: dict[Id, Level] = {}
     """What a person in the role usually has; assumed unless a profile says otherwise."""
     requires: tuple[Requirement, ...] = Field(min_length=1)
     phases: tuple[Phase, ...] = Field(min_length=1)
     activities: tuple[CareerActivity, ...] = ()
     reality_check: RealityCheck
-    start_now: StartNow = StartNow()
+    start_now: tuple[Action, ...] = ()
     faq: tuple[Question, ...] = Field(min_length=1)
 
 

@@ -22,6 +22,8 @@ from ._timeline import weeks_between
 STEPS_PER_HOUR = 4
 MAX_DAY_HOURS = 24
 WHAT_IF_HOURS = (5.0, 10.0, 15.0, 20.0)
+ONGOING_KINDS = ("networking",)
+"""Work that runs through the plan and is never offered as something to drop."""
 
 
 def check_deadline(
@@ -89,7 +91,8 @@ def _what_to_drop(
             needed_by[pre] = needed_by.get(pre, 0) + 1
     dropped: list[Item] = []
     candidates = sorted(
-        (i for i in items if i.importance < 5), key=lambda i: (i.importance, -i.hours, i.id)
+        (i for i in items if i.importance < 5 and i.kind not in ONGOING_KINDS),
+        key=lambda i: (i.importance, -i.hours, i.id),
     )
     progress = True
     while excess > EPSILON and progress:  # dropping an item can free its prerequisites
@@ -127,6 +130,7 @@ def what_if(
     own: float,
     own_end: dt.date,
     deadline: dt.date | None,
+    first_study_day: dt.date,
 ) -> list[WhatIf]:
     """End dates at several usual weekly hours; the person's own row is the plan itself."""
     ends = {weekly: finish_date(hours, calendar.scaled(weekly)) for weekly in WHAT_IF_HOURS}
@@ -136,7 +140,7 @@ def what_if(
             weekly_hours=weekly,
             own=weekly == own,
             end=end,
-            weeks=None if end is None else weeks_between(calendar.start, end),
+            weeks=None if end is None else weeks_between(first_study_day, end),
             meets_deadline=None if deadline is None else end is not None and end <= deadline,
         )
         for weekly, end in sorted(ends.items())

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from decimal import ROUND_HALF_UP, Decimal
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from ._plan_models import ResourceRef
+
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def iso_date(value: dt.date) -> str:
@@ -17,11 +22,31 @@ def iso_date(value: dt.date) -> str:
 
 @pass_context
 def local_date(context: Context, value: dt.date) -> str:
-    """The plan's locale and date style when it has a locale; ISO otherwise."""
+    """``Mon 4 Jan 2027``; the plan's locale and date style when it has a locale."""
     plan = context.get("plan")
     if plan is None or plan.locale is None:
-        return value.isoformat()
+        return f"{_WEEKDAYS[value.weekday()]} {_day_month(value)} {value.year}"
     return _babel_format(value, plan.date_style, plan.locale)
+
+
+@pass_context
+def date_span(context: Context, start: dt.date, end: dt.date) -> str:
+    """A range said once: ``4-15 Jan 2027``, ``18 Jan - 3 Feb 2027``; Babel's interval
+    format in the plan's locale."""
+    plan = context.get("plan")
+    if plan is not None and plan.locale is not None:
+        return _babel_interval(start, end, plan.locale)
+    if start == end:
+        return f"{_day_month(end)} {end.year}"
+    if start.year != end.year:
+        return f"{_day_month(start)} {start.year} – {_day_month(end)} {end.year}"
+    if start.month != end.month:
+        return f"{_day_month(start)} – {_day_month(end)} {end.year}"
+    return f"{start.day}–{_day_month(end)} {end.year}"
+
+
+def _day_month(value: dt.date) -> str:
+    return f"{value.day} {_MONTHS[value.month - 1]}"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -31,23 +56,31 @@ def _babel_format(value: dt.date, style: str, locale: str) -> str:
     return format_date(value, format=style, locale=locale)
 
 
+@functools.lru_cache(maxsize=4096)
+def _babel_interval(start: dt.date, end: dt.date, locale: str) -> str:
+    from babel.dates import format_interval
+
+    return format_interval(start, end, skeleton="yMMMd", locale=locale)
+
+
 def hours(value: float) -> str:
-    """``15.0`` -> ``15 h``, ``3.3333`` -> ``3.3 h``."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{text} h"
+    """``15.0`` -> ``15 h``, ``8.75`` -> ``8.8 h``: one decimal, halves rounded up,
+    the same rule for every number of hours in every document."""
+    return f"{number(value, 1)} h"
 
 
-def number(value: float) -> str:
-    """A count without needless decimals: ``15.0`` -> ``15``, ``7.25`` -> ``7.25``."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text
+def number(value: float, decimals: int = 2) -> str:
+    """A count without needless decimals, halves rounded up: ``15.0`` -> ``15``, ``7.25`` -> ``7.25``."""
+    step = Decimal(1).scaleb(-decimals)
+    text = str(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def price(resource: ResourceRef) -> str:
     if resource.cost == "free":
         return "free"
     if resource.price_usd is None:
-        return "paid"
+        return "price not listed"
     amount = f"${resource.price_usd:,.2f}".replace(".00", "")
     return f"{amount}/month" if resource.billing == "monthly" else amount
 
@@ -58,6 +91,7 @@ def money(value: float) -> str:
 
 FILTERS = {
     "date": local_date,
+    "span": date_span,
     "iso": iso_date,
     "hours": hours,
     "number": number,

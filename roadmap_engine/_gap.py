@@ -7,6 +7,7 @@ keeps the skill but shortens its hours.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._catalog import Catalog
@@ -49,7 +50,9 @@ class Gap:
 
 
 def find_gap(resolved: Resolved, catalog: Catalog) -> Gap:
-    typical = catalog.roles[resolved.current_role].typical_skills
+    typical = capped_by_stated(
+        catalog.roles[resolved.current_role].typical_skills, resolved.skills, catalog
+    )
     levels: dict[str, Level] = {**typical, **resolved.skills}
     assumed = frozenset(s for s in typical if s not in resolved.skills)
     target = catalog.roles[resolved.target_role]
@@ -92,3 +95,25 @@ def find_gap(resolved: Resolved, catalog: Catalog) -> Gap:
                 frontier.append(prereq)
     ordered_met = tuple(sorted(met.values(), key=lambda m: m.skill_id))
     return Gap(needs, ordered_met, levels, assumed)
+
+
+def capped_by_stated(
+    typical: Mapping[str, Level], stated: Mapping[str, Level], catalog: Catalog
+) -> dict[str, Level]:
+    """The current role's usual levels, never above what the person stated for a
+    skill they build on: someone who writes Python at ``basic`` is not assumed to
+    have pandas at ``intermediate``."""
+    out: dict[str, Level] = {}
+    for skill_id, level in typical.items():
+        seen: set[str] = set()
+        frontier = list(catalog.skills[skill_id].prerequisites)
+        while frontier:
+            prereq = frontier.pop()
+            if prereq in seen:
+                continue
+            seen.add(prereq)
+            if prereq in stated and rank(stated[prereq]) < rank(level):
+                level = stated[prereq]
+            frontier.extend(catalog.skills[prereq].prerequisites)
+        out[skill_id] = level
+    return out

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dateutil.relativedelta import relativedelta
 
 from ._catalog import Catalog
+from ._catalog_models import Role
 from ._gap import Gap
 from ._levels import rank
 from ._order import Item
@@ -21,30 +22,46 @@ from ._plan_models import (
     HeldSkill,
     Question,
     RealityCheck,
-    ResourceRef,
     ScheduledItem,
+    Session,
     SkillToLearn,
     SkippedSkill,
     StartNow,
     TransferableSkill,
+    Why,
     Window,
 )
 from ._resolve import Resolved
 
 _DAY = dt.timedelta(days=1)
+OVERVIEW_PARAGRAPHS = 1
+MAX_QUESTIONS = 3
+"""A short document: the pair's questions first, then the role's, up to this many."""
+REALITY_LINES = 3
 
 
 def overview(catalog: Catalog, resolved: Resolved) -> tuple[str, ...]:
+    """Prose for this move: the pair's own, else the target's words for people
+    from the current role's background, else the target's own first paragraph."""
     trans = catalog.transition(resolved.current_role, resolved.target_role)
     if trans and trans.overview:
-        return trans.overview
-    return catalog.roles[resolved.target_role].overview
-
-
-def transferable(catalog: Catalog, resolved: Resolved, gap: Gap) -> list[TransferableSkill]:
-    """Skills held that the target needs or that carry into it, most important first."""
+        return trans.overview[:OVERVIEW_PARAGRAPHS]
     target = catalog.roles[resolved.target_role]
-    importance = {r.skill: r.importance for r in target.requires}
+    background = catalog.roles[resolved.current_role].background
+    bridge = target.from_background.get(background) if background else None
+    return (bridge,) if bridge else target.overview[:OVERVIEW_PARAGRAPHS]
+
+
+def transferable(
+    catalog: Catalog, resolved: Resolved, gap: Gap, phase_of: dict[str, int]
+) -> list[TransferableSkill]:
+    """Skills held that the target needs or that carry into it, most important first.
+
+    Each skill appears once: held at the level needed, or held below it and
+    topped up by the plan in ``phase_of[skill]``.
+    """
+    target = catalog.roles[resolved.target_role]
+    required = {r.skill: r for r in target.requires}
     trans = catalog.transition(resolved.current_role, resolved.target_role)
     overrides = trans.transfers if trans else {}
     found = []
@@ -53,16 +70,29 @@ def transferable(catalog: Catalog, resolved: Resolved, gap: Gap) -> list[Transfe
         if rank(level) == 0:
             continue
         if (
-            skill_id not in importance
+            skill_id not in required
+            and skill_id not in gap.needs
             and target.id not in skill.transfers
             and skill_id not in overrides
         ):
             continue
         applies = overrides.get(skill_id) or skill.transfers.get(target.id) or skill.applies
-        found.append((-importance.get(skill_id, 0), skill.name, skill_id, level, applies))
+        need = required[skill_id].level if skill_id in required else None
+        if skill_id in gap.needs:
+            need = gap.needs[skill_id].need
+        importance = required[skill_id].importance if skill_id in required else 0
+        found.append((-importance, -rank(level), skill.name, skill_id, level, need, applies))
     return [
-        TransferableSkill(skill_id=sid, name=name, level=level, applies=applies)
-        for _, name, sid, level, applies in sorted(found)
+        TransferableSkill(
+            skill_id=sid,
+            name=name,
+            level=level,
+            required_level=need,
+            assumed=sid in gap.assumed,
+            in_plan_phase=phase_of.get(sid),
+            applies=applies,
+        )
+        for _, _, name, sid, level, need, applies in sorted(found)
     ]
 
 
@@ -92,11 +122,7 @@ def skills_by_priority(items: Sequence[Item]) -> list[str]:
 
 
 def skills_to_learn(
-    catalog: Catalog,
-    gap: Gap,
-    priority_order: Sequence[str],
-    activities: Sequence[Activity],
-    resources: dict[str, tuple[ResourceRef, ...]],
+    catalog: Catalog, gap: Gap, priority_order: Sequence[str], activities: Sequence[Activity]
 ) -> list[SkillToLearn]:
     by_id = {a.id: a for a in activities}
     out = []
@@ -114,7 +140,10 @@ def skills_to_learn(
                 level_to=need.need,
                 hours=need.hours,
                 full_hours=need.full_hours,
-                resources=resources[skill_id],
+                why=act.why,
+                recommended=act.recommended,
+                alternatives=act.alternatives,
+                phase=act.phase,
                 start=act.start,
                 end=act.end,
             )
@@ -122,46 +151,100 @@ def skills_to_learn(
     return out
 
 
+def why(
+    item: Item, items_by_prereq: dict[str, list[str]], role: Role, titles: dict[str, str]
+) -> Why:
+    """The reason an item is in the plan, as facts the documents put in words."""
+    required = {r.skill: r.level for r in role.requires}
+    needed_for = tuple(dict.fromkeys(titles[i] for i in items_by_prereq.get(item.id, ())))
+    return Why(
+        required_level=required.get(item.id) if item.kind == "skill" else None,
+        importance=item.importance,
+        needed_for=needed_for,
+        career=item.kind not in ("skill", "review"),
+    )
+
+
 def start_now(
-    catalog: Catalog, target_role: str, today: dt.date, activities: Sequence[Activity]
+    role: Role, today: dt.date, activities: Sequence[Activity], sessions: Sequence[Session]
 ) -> StartNow:
     """Three windows from ``today``, each with the work the schedule puts in it.
 
-    The windows nest (the month holds the week); each lists only the work
-    that a shorter window has not already shown.
+    The windows nest (the month holds the week); each lists only the work that
+    a shorter window has not already shown, with its hours inside the window,
+    so no window asks for more than the schedule books. A catalog step tied to
+    an item is shown with that item only; untied steps are small set-up steps
+    and habits for their window.
     """
-    actions = catalog.roles[target_role].start_now
+    steps: dict[str, str] = {}
+    for action in role.start_now:
+        if action.item is not None:
+            steps.setdefault(action.item, action.do)
+    by_id = {a.id: a for a in activities}
     shown: set[str] = set()
 
-    def window(label: str, last: dt.date, standing: tuple[str, ...]) -> Window:
-        scheduled = tuple(
-            ScheduledItem(
-                activity_id=a.id,
-                title=a.title,
-                start=a.start,
-                end=a.end,
-                first_resource=a.resources[0] if a.resources else None,
+    def window(key: str, label: str, last: dt.date) -> Window:
+        hours: dict[str, float] = {}
+        for session in sessions:
+            if today <= session.date <= last:
+                hours[session.activity_id] = hours.get(session.activity_id, 0.0) + session.hours
+        scheduled = []
+        for activity_id, booked in hours.items():
+            if activity_id in shown:
+                continue
+            act = by_id[activity_id]
+            base = activity_id.split(":", 1)[0]
+            first_step = steps.get(base) if act.part == 1 and act.start >= today else None
+            scheduled.append(
+                ScheduledItem(
+                    activity_id=activity_id,
+                    title=act.title,
+                    kind=act.kind,
+                    hours=booked,
+                    start=act.start,
+                    end=act.end,
+                    first_step=first_step,
+                    resource=act.recommended.resource if act.recommended else None,
+                )
             )
-            for a in activities
-            if a.start <= last and a.end >= today and a.id not in shown
+        shown.update(hours)
+        actions = tuple(a.do for a in role.start_now if a.window == key)
+        return Window(
+            label=label,
+            start=today,
+            end=last,
+            hours=sum(hours.values()),
+            scheduled=tuple(scheduled),
+            actions=actions,
         )
-        shown.update(s.activity_id for s in scheduled)
-        return Window(label=label, start=today, end=last, scheduled=scheduled, actions=standing)
 
     return StartNow(
-        this_week=window("This Week", today + 6 * _DAY, actions.this_week),
-        this_month=window("This Month", today + relativedelta(months=1) - _DAY, actions.this_month),
-        next_90_days=window("Next 90 Days", today + 89 * _DAY, actions.next_90_days),
+        this_week=window("this_week", "This Week", today + 6 * _DAY),
+        this_month=window(
+            "this_month", "This Month", today + relativedelta(months=1) - _DAY
+        ),
+        next_90_days=window("next_90_days", "Next 90 Days", today + 89 * _DAY),
     )
 
 
 def reality_check(catalog: Catalog, target_role: str) -> RealityCheck:
     check = catalog.roles[target_role].reality_check
-    return RealityCheck(love=check.love, miss=check.miss, challenges=check.challenges)
+    return RealityCheck(
+        love=check.love[:REALITY_LINES],
+        miss=check.miss[:REALITY_LINES],
+        challenges=check.challenges[:REALITY_LINES],
+    )
 
 
-def faq(catalog: Catalog, resolved: Resolved) -> list[Question]:
-    """Questions about this exact move first, then the target role's."""
+def faq(catalog: Catalog, resolved: Resolved, planned: set[str]) -> list[Question]:
+    """Questions about this exact move first, then the target role's, keeping only
+    the answers that agree with what the plan schedules."""
     trans = catalog.transition(resolved.current_role, resolved.target_role)
     pairs = (trans.faq if trans else ()) + catalog.roles[resolved.target_role].faq
-    return [Question(question=q.question, answer=q.answer) for q in pairs]
+    agreeing = [
+        Question(question=q.question, answer=q.answer)
+        for q in pairs
+        if all(i in planned for i in q.if_planned)
+        and not any(i in planned for i in q.unless_planned)
+    ]
+    return agreeing[:MAX_QUESTIONS]

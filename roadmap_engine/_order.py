@@ -28,9 +28,25 @@ class Item:
     """Index into the target role's phases."""
     importance: int
     prerequisites: tuple[str, ...]
+    part: int = 1
+    """For ongoing work split over phases: which part this is (1-based)."""
+    parts: int = 1
+
+    @property
+    def base_id(self) -> str:
+        """The catalog id this item comes from (parts share their activity's id)."""
+        return self.id.split(":", 1)[0] if self.kind != "review" else self.id
 
 
-def order_work(gap: Gap, catalog: Catalog, target_role: str) -> list[Item]:
+def part_id(activity_id: str, part: int) -> str:
+    """The first part keeps the activity's id; later ones add ``:N`` (no catalog id has a colon)."""
+    return activity_id if part == 1 else f"{activity_id}:{part}"
+
+
+def order_work(
+    gap: Gap, catalog: Catalog, target_role: str, skip: set[str] | frozenset[str] = frozenset()
+) -> list[Item]:
+    """The work in order; activities in ``skip`` (exams the budget cannot pay) are left out."""
     role = catalog.roles[target_role]
     phase_rank = {p.id: i for i, p in enumerate(role.phases)}
     graph: nx.DiGraph[str] = nx.DiGraph()
@@ -47,16 +63,22 @@ def order_work(gap: Gap, catalog: Catalog, target_role: str) -> list[Item]:
         kind[need.skill_id] = "skill"
         prereqs = catalog.skills[need.skill_id].prerequisites
         graph.add_edges_from((p, need.skill_id) for p in prereqs if p in gap.needs)
-    activity_ids = {act.id for act in role.activities}
-    for act in role.activities:
-        graph.add_node(act.id)
-        own_phase[act.id] = phase_rank[act.phase]
-        importance[act.id] = act.importance
-        hours[act.id] = act.hours
-        kind[act.id] = act.kind
-        graph.add_edges_from(
-            (p, act.id) for p in act.prerequisites if p in gap.needs or p in activity_ids
-        )
+    kept = [act for act in role.activities if act.id not in skip]
+    activity_ids = {act.id for act in kept}
+    part_of: dict[str, tuple[int, int]] = {}
+    for act in kept:
+        spans = (act.phase, *act.also_in)
+        for number, phase_id in enumerate(spans, start=1):
+            node = part_id(act.id, number)
+            part_of[node] = (number, len(spans))
+            graph.add_node(node)
+            own_phase[node] = phase_rank[phase_id]
+            importance[node] = act.importance
+            hours[node] = act.hours / len(spans)
+            kind[node] = act.kind
+            graph.add_edges_from(
+                (p, node) for p in act.prerequisites if p in gap.needs or p in activity_ids
+            )
 
     # Backwards over a topological order: a prerequisite takes the earliest
     # phase and the highest importance of what depends on it.
@@ -81,6 +103,8 @@ def order_work(gap: Gap, catalog: Catalog, target_role: str) -> list[Item]:
             phase=phase[node],
             importance=importance[node] or _DEFAULT_IMPORTANCE,
             prerequisites=tuple(sorted(graph.predecessors(node))),
+            part=part_of.get(node, (1, 1))[0],
+            parts=part_of.get(node, (1, 1))[1],
         )
         for node in nx.lexicographical_topological_sort(graph, key=key)
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,15 +13,15 @@ from . import _narrate as narrate
 from . import _timeline as timeline
 from ._calendar import HORIZON_DAYS, HORIZON_YEARS, StudyCalendar, build_calendar
 from ._catalog import Catalog, load_catalog
-from ._catalog_models import CareerActivity, Role
+from ._catalog_models import CareerActivity, Resource, Role
 from ._deadline import check_deadline, least_weekly_hours, what_if
 from ._gap import Gap, find_gap
 from ._levels import Level
 from ._order import Item, order_work, with_review_buffer
-from ._plan_models import Activity, Plan, ResourceRef, RoleRef, StudyDay
+from ._plan_models import Activity, LeftOut, Plan, RoleRef, StudyDay, Why
 from ._profile import WEEKDAYS, Profile, ProfileSource, load_profile
 from ._resolve import Resolved, resolve
-from ._resources import choose
+from ._resources import Budget, Choice, Need, certifications_within, choose
 from ._schedule import HorizonExceeded, Schedule, schedule
 from .errors import ProfileError, ScheduleError
 
@@ -41,7 +42,9 @@ def _plan(person: Profile, source: str, cat: Catalog) -> Plan:
     resolved = resolve(person, cat, source)
     gap = find_gap(resolved, cat)
     target = cat.roles[resolved.target_role]
-    items = order_work(gap, cat, target.id)
+    budget = Budget.of(person.budget)
+    unaffordable, left_out = certifications_within(target.activities, budget)
+    items = order_work(gap, cat, target.id, skip=unaffordable)
     items = with_review_buffer(items, person.review_buffer, [p.id for p in target.phases])
     if not items:
         raise ProfileError(
@@ -50,7 +53,7 @@ def _plan(person: Profile, source: str, cat: Catalog) -> Plan:
         )
     calendar = build_calendar(person)
     timetable = _schedule(items, calendar, person, source)
-    return _assemble(person, cat, resolved, gap, items, calendar, timetable)
+    return _assemble(person, cat, resolved, gap, items, calendar, timetable, budget, left_out)
 
 
 REVIEW_TITLE = "Review and catch up"
@@ -111,22 +114,48 @@ def _assemble(
     items: list[Item],
     calendar: StudyCalendar,
     timetable: Schedule,
+    budget: Budget,
+    left_out: list[LeftOut],
 ) -> Plan:
     current, target = cat.roles[resolved.current_role], cat.roles[resolved.target_role]
     priority = narrate.skills_by_priority(items)
-    resources, cost = choose(((s, cat.skills[s].resources) for s in priority), person.budget)
     career = {a.id: a for a in target.activities}
+    titles = {item.id: _title(item, cat, target, career) for item in items}
+    choices, money = choose(_spending_order(items, timetable, cat, career, titles, priority), budget)
+    money = money.model_copy(update={"left_out": tuple(left_out)})
+    dependents: dict[str, list[str]] = {}
+    for item in items:
+        for pre in item.prerequisites:
+            dependents.setdefault(pre, []).append(item.id)
+    numbers = _phase_numbers(items)
     activities = [
-        _activity(item, span, cat, gap, resources, target, career)
+        _activity(
+            item,
+            span,
+            titles[item.id],
+            cat,
+            gap,
+            target,
+            career,
+            choices.get(item.id),
+            narrate.why(item, dependents, target, titles),
+            numbers[item.phase],
+        )
         for item, span in zip(items, timetable.spans, strict=True)
     ]
     start, end = person.start_date, timetable.end
+    study_start = timetable.sessions[0][0] if timetable.sessions else start
     phases = timeline.phases(target, items, activities)
     today = person.today or start
     hours = [item.hours for item in items]
     flagged = {a.id for a in target.activities if a.milestone}
-    titles = {a.id: a.title for a in activities}
-    months = timeline.months_between(start, end)
+    months = timeline.months_between(study_start, end)
+    sessions = tuple(timeline.sessions(timetable, items, person.session_start))
+    weeks = timeline.calendar_weeks(
+        study_start, end, timetable, items, titles, calendar, person.time_off
+    )
+    day_hours = person.day_hours()
+    planned = {item.base_id for item in items}
     return Plan(
         title=(f"From {current.title} to {target.title}: Your {months}-Month Transition Guide"),
         person=person.name,
@@ -134,37 +163,42 @@ def _assemble(
         target_role=RoleRef(id=target.id, title=target.title),
         today=today,
         start=start,
+        study_start=study_start,
         end=end,
         months=months,
-        weeks=timeline.weeks_between(start, end),
+        weeks=len(weeks),
+        study_weeks=sum(1 for w in weeks if w.hours > 0),
         total_hours=sum(hours),
         weekly_hours=person.hours_a_week,
         study_days=tuple(
-            StudyDay(day=day, hours=h)
-            for day, h in zip(WEEKDAYS, person.day_hours(), strict=True)
-            if h > 0
+            StudyDay(day=day, hours=h) for day, h in zip(WEEKDAYS, day_hours, strict=True) if h > 0
         ),
-        budget=str(person.budget),
-        resources_cost_usd=cost,
+        even_days=len({h for h in day_hours if h > 0}) == 1,
+        money=money,
         overview=narrate.overview(cat, resolved),
         assumed_skills=tuple(narrate.held(cat, gap, sorted(gap.assumed))),
-        transferable=tuple(narrate.transferable(cat, resolved, gap)),
+        transferable=tuple(
+            narrate.transferable(cat, resolved, gap, {a.id: a.phase for a in activities})
+        ),
         skipped=tuple(narrate.skipped(cat, gap)),
-        skills_to_learn=tuple(narrate.skills_to_learn(cat, gap, priority, activities, resources)),
+        skills_to_learn=tuple(narrate.skills_to_learn(cat, gap, priority, activities)),
         phases=tuple(phases),
-        calendar_weeks=tuple(timeline.calendar_weeks(start, end, timetable, items, titles)),
-        sessions=tuple(timeline.sessions(timetable, items, person.session_start)),
+        calendar_weeks=tuple(weeks),
+        week_runs=tuple(timeline.week_runs(weeks, {a.id: a.phase for a in activities})),
+        sessions=sessions,
         milestones=tuple(timeline.milestones(phases, flagged)),
         time_off=tuple(timeline.time_off_spans(person.time_off, calendar, end)),
-        holidays=tuple(timeline.holidays(calendar, end)),
+        holidays=tuple(timeline.holidays(calendar, end, person.time_off)),
         periods=tuple(timeline.periods(person.periods, person.study_days)),
         review_buffer=person.review_buffer,
-        what_if=tuple(what_if(hours, calendar, person.hours_a_week, end, person.deadline)),
+        what_if=tuple(
+            what_if(hours, calendar, person.hours_a_week, end, person.deadline, study_start)
+        ),
         locale=person.locale,
         date_style=person.date_style,
         reality_check=narrate.reality_check(cat, target.id),
-        start_now=narrate.start_now(cat, target.id, today, activities),
-        faq=tuple(narrate.faq(cat, resolved)),
+        start_now=narrate.start_now(target, today, activities, sessions),
+        faq=tuple(narrate.faq(cat, resolved, planned)),
         deadline=(
             check_deadline(items, titles, calendar, end, person.deadline)
             if person.deadline
@@ -173,44 +207,96 @@ def _assemble(
     )
 
 
+def first_sentence(text: str) -> str:
+    """Up to the first full stop that ends a sentence (not one inside "e.g." or "3.5")."""
+    found = re.search(r"(?<!\b[a-z]\.[a-z])[.!?](?=\s+[A-Z])", text)
+    return text[: found.end()] if found else text
+
+
+def _phase_numbers(items: list[Item]) -> dict[int, int]:
+    """Role phase index -> its number among the phases this plan has."""
+    out: dict[int, int] = {}
+    for item in items:
+        out.setdefault(item.phase, len(out) + 1)
+    return out
+
+
+def _title(item: Item, cat: Catalog, role: Role, career: dict[str, CareerActivity]) -> str:
+    if item.kind == "skill":
+        return cat.skills[item.id].name
+    if item.kind == "review":
+        return f"{REVIEW_TITLE}: {role.phases[item.phase].title}"
+    return career[item.base_id].title
+
+
+def _spending_order(
+    items: list[Item],
+    timetable: Schedule,
+    cat: Catalog,
+    career: dict[str, CareerActivity],
+    titles: dict[str, str],
+    priority: list[str],
+) -> list[Need]:
+    """Items that use resources, in the order the budget is spent on them:
+    scheduled exams first (most important first), then skills by priority, then
+    the other career activities in schedule order."""
+    spans = {item.id: span for item, span in zip(items, timetable.spans, strict=True)}
+    hours = {item.id: item.hours for item in items}
+
+    def need(item_id: str, resources: tuple[Resource, ...]) -> Need:
+        start, end = spans[item_id]
+        return Need(item_id, titles[item_id], hours[item_id], start, end, resources)
+
+    acts = [i for i in items if i.kind not in ("skill", "review") and career[i.base_id].resources]
+    exams = sorted((i for i in acts if i.kind == "certification"), key=lambda i: -i.importance)
+    others = [i for i in acts if i.kind != "certification"]
+    return [
+        *(need(i.id, career[i.base_id].resources) for i in exams),
+        *(need(s, cat.skills[s].resources) for s in priority),
+        *(need(i.id, career[i.base_id].resources) for i in others),
+    ]
+
+
 def _activity(
     item: Item,
     span: tuple[dt.date, dt.date],
+    title: str,
     cat: Catalog,
     gap: Gap,
-    resources: dict[str, tuple[ResourceRef, ...]],
     role: Role,
     career: dict[str, CareerActivity],
+    choice: Choice | None,
+    reason: Why,
+    phase: int,
 ) -> Activity:
     """A scheduled item with the words and resources a person needs to act on it."""
     start, end = span
+    levels: tuple[Level | None, Level | None] = (None, None)
     if item.kind == "skill":
         skill, need = cat.skills[item.id], gap.needs[item.id]
-        title, detail = skill.name, need.focus or skill.summary
-        levels: tuple[Level | None, Level | None] = (need.have, need.need)
-        refs = resources[item.id]
+        detail = need.focus or skill.summary
+        levels = (need.have, need.need)
     elif item.kind == "review":
-        phase_title = role.phases[item.phase].title
-        title, detail, levels, refs = (
-            f"{REVIEW_TITLE}: {phase_title}",
-            REVIEW_DETAIL,
-            (None, None),
-            (),
-        )
+        detail = REVIEW_DETAIL
     else:
-        act = career[item.id]
-        title, detail, levels, refs = act.title, act.detail, (None, None), ()
+        detail = career[item.base_id].detail
     return Activity(
         id=item.id,
         kind=item.kind,
         title=title,
         detail=detail,
+        brief=first_sentence(detail),
         hours=item.hours,
         importance=item.importance,
         prerequisites=item.prerequisites,
         level_from=levels[0],
         level_to=levels[1],
-        resources=refs,
+        why=reason,
+        recommended=choice.recommended if choice else None,
+        alternatives=choice.alternatives if choice else (),
+        part=item.part,
+        parts=item.parts,
+        phase=phase,
         start=start,
         end=end,
     )

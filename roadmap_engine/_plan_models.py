@@ -7,11 +7,17 @@ a sum or a choice. ``Plan.model_dump_json()`` is the JSON output.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from ._levels import Level
+
+HOURS_PRECISION = 4
+"""Decimals kept for hours in the plan (under a second): the scheduler's float
+noise (7.800000000000001) never reaches a document or the JSON."""
+
+Hours = Annotated[float, AfterValidator(lambda value: round(value, HOURS_PRECISION))]
 
 
 class _Data(BaseModel):
@@ -30,14 +36,48 @@ class ResourceRef(_Data):
     cost: Literal["free", "paid"]
     price_usd: float | None
     billing: Literal["once", "monthly"]
-    hours: float
+    hours: Hours
     url: str | None
+
+
+class Recommendation(_Data):
+    """The one resource the person should use for an item, within the budget."""
+
+    resource: ResourceRef
+    partial: bool
+    """Only part of it fits the item's hours: use about ``hours`` of it."""
+    hours: Hours
+    """The hours the plan gives the item."""
+    cost_usd: float | None
+    """What it costs this plan: 0 if free, the price (times ``months`` for a
+    subscription), or None when the price is not listed."""
+    months: int | None
+    """For a subscription: the months the item's dates span."""
+
+
+class Why(_Data):
+    """Why an item is in the plan, from the target role and the plan's own items."""
+
+    required_level: Level | None
+    """The level the target role asks for (None: not required by the role itself)."""
+    importance: int
+    """5 = essential, 1 = nice to have."""
+    needed_for: tuple[str, ...]
+    """Titles of items in this plan that build on it."""
+    career: bool
+    """A career step of the target role (project, networking, exam...)."""
 
 
 class TransferableSkill(_Data):
     skill_id: str
     name: str
     level: Level
+    required_level: Level | None
+    """The level the target role asks for, or None if it only helps."""
+    assumed: bool
+    """The level comes from the current role, not from the person."""
+    in_plan_phase: int | None
+    """The phase that tops the skill up, when the person holds it below the level needed."""
     applies: str
     """How the skill is used in the target role."""
 
@@ -69,10 +109,14 @@ class SkillToLearn(_Data):
     importance: int
     level_from: Level
     level_to: Level
-    hours: float
-    full_hours: float
+    hours: Hours
+    full_hours: Hours
     """Hours from zero; ``hours`` is less when the person has a head start."""
-    resources: tuple[ResourceRef, ...]
+    why: Why
+    recommended: Recommendation | None
+    alternatives: tuple[ResourceRef, ...]
+    phase: int
+    """The number of the phase that schedules it."""
     start: dt.date
     end: dt.date
 
@@ -80,10 +124,12 @@ class SkillToLearn(_Data):
 class Activity(_Data):
     id: str
     kind: str
-    """``skill`` for learning a skill, otherwise the career activity's kind."""
+    """``skill`` for learning a skill, ``review``, or the career activity's kind."""
     title: str
     detail: str
-    hours: float
+    brief: str
+    """The detail's first sentence: what the roadmap shows; the rest is in ``detail``."""
+    hours: Hours
     importance: int
     prerequisites: tuple[str, ...]
     """Ids of activities in this plan that come first."""
@@ -91,7 +137,15 @@ class Activity(_Data):
     """For a skill: the level the person starts from."""
     level_to: Level | None
     """For a skill: the level this activity reaches."""
-    resources: tuple[ResourceRef, ...]
+    why: Why
+    recommended: Recommendation | None
+    alternatives: tuple[ResourceRef, ...]
+    """Other resources within the budget (or with no listed price), never summed."""
+    part: int
+    """Ongoing work is split over phases: which part this is (1-based) of ``parts``."""
+    parts: int
+    phase: int
+    """The number of the phase it belongs to (1 = the plan's first phase)."""
     start: dt.date
     end: dt.date
 
@@ -104,7 +158,7 @@ class Phase(_Data):
     start: dt.date
     end: dt.date
     weeks: int
-    hours: float
+    hours: Hours
     activities: tuple[Activity, ...]
 
 
@@ -113,7 +167,7 @@ class Session(_Data):
 
     date: dt.date
     activity_id: str
-    hours: float
+    hours: Hours
     begins: dt.datetime
     """Local (floating) start: sessions of a day follow each other from the
     profile's ``session_start``."""
@@ -123,15 +177,38 @@ class Session(_Data):
 class WeekItem(_Data):
     activity_id: str
     title: str
-    hours: float
+    hours: Hours
 
 
 class Week(_Data):
+    """Seven days from the first study day on; ``number`` counts from 1."""
+
     number: int
     start: dt.date
     end: dt.date
-    hours: float
+    hours: Hours
     items: tuple[WeekItem, ...]
+    time_off: tuple[str, ...]
+    """Reasons of the time off that takes study days of this week."""
+    holidays: tuple[str, ...]
+    """Public holidays that take study days of this week (outside time off)."""
+
+
+class WeekRun(_Data):
+    """Consecutive weeks with the same hours, phases and days off, shown as one row."""
+
+    first: int
+    last: int
+    start: dt.date
+    end: dt.date
+    hours: Hours
+    """Hours in each of these weeks."""
+    phases: tuple[int, ...]
+    """Numbers of the phases whose work these weeks hold."""
+    items: tuple[WeekItem, ...]
+    """The work of these weeks, with its hours over all of them."""
+    time_off: tuple[str, ...]
+    holidays: tuple[str, ...]
 
 
 class Milestone(_Data):
@@ -142,23 +219,33 @@ class Milestone(_Data):
 
 
 class ScheduledItem(_Data):
-    """An activity that falls inside a start-now window."""
+    """Work the schedule puts inside a start-now window."""
 
     activity_id: str
     title: str
+    kind: str
+    hours: Hours
+    """The item's hours that fall inside this window."""
     start: dt.date
     end: dt.date
-    first_resource: ResourceRef | None
+    first_step: str | None
+    """The catalog's concrete first step for this item, if it has one."""
+    resource: ResourceRef | None
+    """The recommended resource to begin with."""
 
 
 class Window(_Data):
-    """A start-now window: dated work from the schedule plus standing actions."""
+    """A start-now window: the dated work from the schedule plus small set-up steps."""
 
     label: str
     start: dt.date
     end: dt.date
+    hours: Hours
+    """Study hours the schedule books inside the window."""
     scheduled: tuple[ScheduledItem, ...]
+    """Work that starts or runs in the window and no shorter window has shown."""
     actions: tuple[str, ...]
+    """Set-up steps and habits tied to no scheduled item."""
 
 
 class StartNow(_Data):
@@ -182,7 +269,7 @@ class TimeOffSpan(_Data):
     start: dt.date
     end: dt.date
     reason: str
-    study_hours_lost: float
+    study_hours_lost: Hours
     """Hours the person would have studied on those dates."""
 
 
@@ -191,7 +278,7 @@ class HolidayDay(_Data):
 
     date: dt.date
     name: str
-    study_hours_lost: float
+    study_hours_lost: Hours
 
 
 class PeriodSpan(_Data):
@@ -200,14 +287,14 @@ class PeriodSpan(_Data):
     start: dt.date
     end: dt.date
     reason: str
-    weekly_hours: float
+    weekly_hours: Hours
 
 
 class DroppableItem(_Data):
     activity_id: str
     title: str
     importance: int
-    hours: float
+    hours: Hours
 
 
 class WhatIf(_Data):
@@ -241,7 +328,38 @@ class DeadlineCheck(_Data):
 
 class StudyDay(_Data):
     day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    hours: float
+    hours: Hours
+
+
+class CostLine(_Data):
+    item: str
+    """The title of the item the resource is for."""
+    resource: str
+    cost_usd: float | None
+    """None when the price is not listed."""
+    months: int | None
+
+
+class LeftOut(_Data):
+    """A certification the budget cannot pay for, left out of the plan."""
+
+    title: str
+    fee_usd: float
+
+
+class Money(_Data):
+    """The budget and what the plan recommends against it (alternatives never count)."""
+
+    budget: Literal["any", "free", "amount"]
+    budget_usd: float | None
+    """The amount, when the budget is one."""
+    total_usd: float
+    """What the recommended resources and scheduled exams cost, with known prices."""
+    paid: tuple[CostLine, ...]
+    """Every recommended paid resource or exam, in priority order."""
+    unpriced: int
+    """How many of them have no listed price (not counted in ``total_usd``)."""
+    left_out: tuple[LeftOut, ...]
 
 
 class Plan(_Data):
@@ -251,16 +369,23 @@ class Plan(_Data):
     target_role: RoleRef
     today: dt.date
     start: dt.date
+    """The profile's start date."""
+    study_start: dt.date
+    """The first day with study (later than ``start`` when it falls on a day off)."""
     end: dt.date
     months: int
+    """Calendar months from ``study_start`` to ``end``."""
     weeks: int
-    total_hours: float
-    weekly_hours: float
+    """Weeks from ``study_start`` to ``end``: the rows of ``calendar_weeks``."""
+    study_weeks: int
+    """Weeks of ``calendar_weeks`` with any study."""
+    total_hours: Hours
+    weekly_hours: Hours
     study_days: tuple[StudyDay, ...]
     """The weekdays with study hours, Monday first."""
-    budget: str
-    resources_cost_usd: float
-    """Sum of the list prices of the paid resources chosen (first month for subscriptions)."""
+    even_days: bool
+    """Every study day has the same hours (``weekly_hours`` spread evenly)."""
+    money: Money
     overview: tuple[str, ...]
     assumed_skills: tuple[HeldSkill, ...]
     """Skills assumed from the current role, for the person to correct."""
@@ -269,12 +394,13 @@ class Plan(_Data):
     skills_to_learn: tuple[SkillToLearn, ...]
     phases: tuple[Phase, ...]
     calendar_weeks: tuple[Week, ...]
+    week_runs: tuple[WeekRun, ...]
     sessions: tuple[Session, ...]
     milestones: tuple[Milestone, ...]
     time_off: tuple[TimeOffSpan, ...]
     holidays: tuple[HolidayDay, ...]
     periods: tuple[PeriodSpan, ...]
-    review_buffer: float
+    review_buffer: Hours
     """Share of each phase's hours added at its end for review."""
     what_if: tuple[WhatIf, ...]
     locale: str | None

@@ -38,11 +38,18 @@ def builtin_templates_dir() -> Path:
     return packaged if packaged.is_dir() else _PACKAGE.parent / "templates"
 
 
-def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) -> str:
+def render(
+    plan: Plan,
+    fmt: str = "md",
+    *,
+    templates: str | Path | None = None,
+    coach_notes: bool = True,
+) -> str:
     """The plan as a ``md``, ``html``, ``json`` or ``ics`` (calendar) document.
 
     ``templates`` is a folder whose ``plan.md.j2`` / ``plan.html.j2`` replace
-    the built-in ones.
+    the built-in ones. ``coach_notes=False`` leaves out the section meant for
+    the coach (what the plan assumed and should be confirmed with the client).
     """
     if fmt == "json":
         return plan.model_dump_json(indent=2) + "\n"
@@ -56,8 +63,12 @@ def render(plan: Plan, fmt: str = "md", *, templates: str | Path | None = None) 
     name = f"plan.{fmt}.j2"
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
-            return environment(user_dir).get_template(name).render(plan=plan)
-    return _bounded(functools.partial(_render_capped, name, user_dir, plan), name, user_dir)
+            return environment(user_dir).get_template(name).render(
+                plan=plan, coach_notes=coach_notes
+            )
+    return _bounded(
+        functools.partial(_render_capped, name, user_dir, plan, coach_notes), name, user_dir
+    )
 
 
 def _bounded(work: Callable[[], str], name: str, user_dir: Path) -> str:
@@ -93,12 +104,14 @@ def _compile_ahead(user_dir: Path) -> None:
         env.get_template(f"default/{builtin}")
 
 
-def _render_capped(name: str, user_dir: Path, plan: Plan) -> str:
+def _render_capped(name: str, user_dir: Path, plan: Plan, coach_notes: bool) -> str:
     """A user template's text, refused once it grows past the output limit."""
     parts: list[str] = []
     size = 0
     with _template_errors(name, user_dir):
-        for part in environment(user_dir).get_template(name).generate(plan=plan):
+        for part in environment(user_dir).get_template(name).generate(
+            plan=plan, coach_notes=coach_notes
+        ):
             size += len(part)
             if size > _limits.TEMPLATE_OUTPUT_CHARS:
                 raise TemplateError(

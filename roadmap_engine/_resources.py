@@ -1,11 +1,59 @@
-"""Which learning resources to recommend within the person's budget."""
+"""Which learning resource to recommend for each item, within the person's budget.
+
+One resource is recommended per item (the one to use) and a few others are
+offered as alternatives; only what is recommended is counted against the
+budget, so alternatives are never summed. A paid resource whose price is not
+listed is never counted as free: under a budget of ``any`` it may be
+recommended and is reported as unpriced; under an amount it can only be an
+alternative, marked as such, since it cannot be checked against the amount.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from ._catalog_models import Resource
-from ._plan_models import ResourceRef
+from ._catalog_models import CareerActivity, Resource
+from ._plan_models import CostLine, LeftOut, Money, Recommendation, ResourceRef
+
+FIT_RATIO = 1.5
+"""A resource fits an item when it takes at most this many times the item's hours."""
+MAX_ALTERNATIVES = 1
+BILLING_DAYS = 30
+"""A subscription is paid per started block of this many days."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    kind: str
+    """``any``, ``free`` or ``amount``."""
+    amount: float | None
+
+    @classmethod
+    def of(cls, value: str | float) -> Budget:
+        if value in ("any", "free"):
+            return cls(str(value), None)
+        return cls("amount", float(value))
+
+
+@dataclass(frozen=True)
+class Need:
+    """An item of the plan that may use a resource, in spending order."""
+
+    item_id: str
+    title: str
+    hours: float
+    start: dt.date
+    end: dt.date
+    resources: tuple[Resource, ...]
+
+
+@dataclass(frozen=True)
+class Choice:
+    recommended: Recommendation | None
+    alternatives: tuple[ResourceRef, ...]
 
 
 def to_ref(resource: Resource) -> ResourceRef:
@@ -21,31 +69,133 @@ def to_ref(resource: Resource) -> ResourceRef:
     )
 
 
-def choose(
-    by_priority: Iterable[tuple[str, tuple[Resource, ...]]], budget: str | float
-) -> tuple[dict[str, tuple[ResourceRef, ...]], float]:
-    """Resources per skill, and the total list price of the paid ones chosen.
+def certifications_within(
+    activities: Sequence[CareerActivity], budget: Budget
+) -> tuple[set[str], list[LeftOut]]:
+    """Certification activities whose exam the budget cannot pay for, and why.
 
-    ``any`` keeps everything; ``free`` keeps free resources only; a number
-    spends it on paid resources in priority order (a paid resource without a
-    known price is left out, since it cannot be counted against the budget).
+    Exams are paid for before anything else, most important first, so the
+    same exams stay affordable when resources are chosen after scheduling.
     """
-    chosen: dict[str, tuple[ResourceRef, ...]] = {}
-    spent = 0.0
-    for skill_id, resources in by_priority:
-        kept = []
-        for res in resources:
-            if res.cost == "free":
-                kept.append(res)
-            elif budget == "any":
-                kept.append(res)
-                spent += res.price_usd or 0.0
-            elif (
-                budget != "free"
-                and res.price_usd is not None
-                and spent + res.price_usd <= float(budget)
-            ):
-                kept.append(res)
-                spent += res.price_usd
-        chosen[skill_id] = tuple(to_ref(r) for r in kept)
-    return chosen, round(spent, 2)
+    if budget.kind == "any":
+        return set(), []
+    remaining = budget.amount or 0.0
+    dropped: set[str] = set()
+    left_out: list[LeftOut] = []
+    exams = [a for a in activities if a.kind == "certification" and a.resources]
+    for act in sorted(exams, key=lambda a: -a.importance):
+        if any(r.cost == "free" for r in act.resources):
+            continue
+        priced = [r.price_usd for r in act.resources if r.price_usd is not None]
+        fits = [p for p in priced if p <= remaining]
+        if budget.kind == "amount" and fits:
+            remaining -= fits[0]
+            continue
+        dropped.add(act.id)
+        left_out.append(LeftOut(title=act.title, fee_usd=min(priced) if priced else 0.0))
+    return dropped, left_out
+
+
+def choose(needs: Iterable[Need], budget: Budget) -> tuple[dict[str, Choice], Money]:
+    """A recommendation and alternatives per item, spending the budget in the given order."""
+    remaining = budget.amount if budget.kind == "amount" else math.inf
+    choices: dict[str, Choice] = {}
+    lines: list[CostLine] = []
+    for need in needs:
+        months = _months(need.start, need.end)
+        usable = [r for r in need.resources if _affordable(r, budget, remaining, months)]
+        pick = _best_fit(usable, need.hours)
+        if pick is None:
+            choices[need.item_id] = Choice(None, _alternatives(need, None, budget, remaining))
+            continue
+        cost = _cost(pick, months)
+        if pick.cost == "paid":
+            lines.append(
+                CostLine(
+                    item=need.title,
+                    resource=pick.title,
+                    cost_usd=cost,
+                    months=months if pick.billing == "monthly" else None,
+                )
+            )
+            remaining -= cost or 0.0
+        recommendation = Recommendation(
+            resource=to_ref(pick),
+            partial=pick.hours > FIT_RATIO * need.hours and pick.kind != "certification",
+            hours=need.hours,
+            cost_usd=cost,
+            months=months if pick.billing == "monthly" and pick.cost == "paid" else None,
+        )
+        choices[need.item_id] = Choice(
+            recommendation, _alternatives(need, pick, budget, remaining + (cost or 0.0))
+        )
+    money = Money(
+        budget=budget.kind,  # type: ignore[arg-type]
+        budget_usd=budget.amount,
+        total_usd=round(sum(line.cost_usd or 0.0 for line in lines), 2),
+        paid=tuple(lines),
+        unpriced=sum(1 for line in lines if line.cost_usd is None),
+        left_out=(),
+    )
+    return choices, money
+
+
+def _months(start: dt.date, end: dt.date) -> int:
+    return math.ceil(((end - start).days + 1) / BILLING_DAYS)
+
+
+def _cost(resource: Resource, months: int) -> float | None:
+    if resource.cost == "free":
+        return 0.0
+    if resource.price_usd is None:
+        return None
+    return resource.price_usd * (months if resource.billing == "monthly" else 1)
+
+
+def _affordable(resource: Resource, budget: Budget, remaining: float, months: int) -> bool:
+    if resource.cost == "free" or budget.kind == "any":
+        return True
+    cost = _cost(resource, months)
+    return budget.kind == "amount" and cost is not None and cost <= remaining + 1e-9
+
+
+def _best_fit(usable: Sequence[Resource], hours: float) -> Resource | None:
+    """The first resource (the catalog lists the best first) that fits the hours.
+
+    Failing that, the one closest to the item's hours that is not longer than
+    it fits, and only then one that is longer (recommended in part).
+    """
+    if not usable:
+        return None
+    # a resource with a known price (or free) before one whose price is not listed
+    usable = sorted(usable, key=lambda r: r.cost == "paid" and r.price_usd is None)
+    for resource in usable:
+        if hours / FIT_RATIO <= resource.hours <= hours * FIT_RATIO:
+            return resource
+    shorter = [r for r in usable if r.hours <= hours * FIT_RATIO]
+    if shorter:
+        return max(shorter, key=lambda r: r.hours)
+    whole = [r for r in usable if r.kind != "certification"] or list(usable)
+    return min(whole, key=lambda r: r.hours)
+
+
+def _alternatives(
+    need: Need, pick: Resource | None, budget: Budget, room: float
+) -> tuple[ResourceRef, ...]:
+    """Other resources the person could use instead, each within the budget on its own.
+
+    Under an amount, a paid resource with no listed price is offered (marked by
+    its missing price) rather than silently dropped. Beside a recommendation,
+    exams are not offered: a plan sits one exam, as its own certification step.
+    """
+    months = _months(need.start, need.end)
+    out = []
+    for resource in need.resources:
+        if resource is pick:
+            continue
+        if resource.kind == "certification" and pick is not None:
+            continue  # exams are sat as the plan's own certification step, one of them
+        unpriced = resource.cost == "paid" and resource.price_usd is None
+        if _affordable(resource, budget, room, months) or (budget.kind == "amount" and unpriced):
+            out.append(to_ref(resource))
+    return tuple(out[:MAX_ALTERNATIVES])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 from dateutil.relativedelta import relativedelta
@@ -21,6 +21,7 @@ from ._plan_models import (
     TimeOffSpan,
     Week,
     WeekItem,
+    WeekRun,
 )
 from ._profile import Period, TimeOff
 from ._schedule import Schedule
@@ -29,8 +30,12 @@ _DAY = dt.timedelta(days=1)
 
 
 def weeks_between(start: dt.date, end: dt.date) -> int:
-    """Length of ``start``..``end`` (both included) in whole weeks, at least one."""
-    return max(1, int(((end - start).days + 1) / 7 + 0.5))
+    """Weeks of seven days from ``start`` needed to reach ``end`` (both included).
+
+    The same count as the rows of the week-by-week table, so a headline and
+    its table always agree.
+    """
+    return (end - start).days // 7 + 1
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
@@ -82,31 +87,94 @@ def sessions(timetable: Schedule, items: Sequence[Item], day_start: dt.time) -> 
 
 
 def calendar_weeks(
-    start: dt.date, end: dt.date, timetable: Schedule, items: Sequence[Item], titles: dict[str, str]
+    first: dt.date,
+    end: dt.date,
+    timetable: Schedule,
+    items: Sequence[Item],
+    titles: dict[str, str],
+    calendar: StudyCalendar,
+    time_off: Sequence[TimeOff],
 ) -> list[Week]:
-    """Every week from the start to the end, numbered from the start date."""
-    count = (end - start).days // 7 + 1
+    """Every week from the first study day to the end, with what took its study days."""
+    count = weeks_between(first, end)
     per_week: list[dict[int, float]] = [{} for _ in range(count)]
     for day, index, hours in timetable.sessions:
-        bucket = per_week[(day - start).days // 7]
+        bucket = per_week[(day - first).days // 7]
         bucket[index] = bucket.get(index, 0.0) + hours
     weeks = []
     for n, bucket in enumerate(per_week):
-        week_items = tuple(
-            WeekItem(activity_id=items[i].id, title=titles[items[i].id], hours=h)
-            for i, h in bucket.items()
+        week_start = first + dt.timedelta(days=7 * n)
+        days = [week_start + dt.timedelta(days=k) for k in range(7)]
+        study_days = [d for d in days if calendar.usual_hours(d) > 0]
+        off = _unique(
+            span.reason
+            for d in study_days
+            for span in time_off
+            if span.start <= d <= span.end
         )
-        first = start + dt.timedelta(days=7 * n)
+        holiday_names = _unique(
+            calendar.holidays[d]
+            for d in study_days
+            if d in calendar.holidays and not any(s.start <= d <= s.end for s in time_off)
+        )
         weeks.append(
             Week(
                 number=n + 1,
-                start=first,
-                end=first + dt.timedelta(days=6),
+                start=week_start,
+                end=days[-1],
                 hours=sum(bucket.values()),
-                items=week_items,
+                items=tuple(
+                    WeekItem(activity_id=items[i].id, title=titles[items[i].id], hours=h)
+                    for i, h in bucket.items()
+                ),
+                time_off=off,
+                holidays=holiday_names,
             )
         )
     return weeks
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def week_runs(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[WeekRun]:
+    """Consecutive weeks with the same hours, phases and days off, as one row.
+
+    The roadmap already dates every item, so a row says how much study its
+    weeks hold, for which phases, and what took study days away.
+    """
+
+    def shape(week: Week) -> tuple[object, ...]:
+        phases = tuple(sorted({phase_of[i.activity_id] for i in week.items}))
+        return (round(week.hours, 4), phases, week.time_off, week.holidays)
+
+    runs = []
+    for (_, phases, _, _), group in groupby(weeks, key=shape):
+        block = list(group)
+        head, tail = block[0], block[-1]
+        totals: dict[str, float] = {}
+        titles: dict[str, str] = {}
+        for week in block:
+            for i in week.items:
+                totals[i.activity_id] = totals.get(i.activity_id, 0.0) + i.hours
+                titles[i.activity_id] = i.title
+        runs.append(
+            WeekRun(
+                first=head.number,
+                last=tail.number,
+                start=head.start,
+                end=tail.end,
+                hours=head.hours,
+                phases=phases,  # type: ignore[arg-type]
+                items=tuple(
+                    WeekItem(activity_id=a, title=titles[a], hours=h) for a, h in totals.items()
+                ),
+                time_off=head.time_off,
+                holidays=head.holidays,
+            )
+        )
+    return runs
 
 
 def milestones(plan_phases: Sequence[Phase], flagged: set[str]) -> list[Milestone]:
@@ -139,12 +207,14 @@ def time_off_spans(
     return out
 
 
-def holidays(calendar: StudyCalendar, end: dt.date) -> list[HolidayDay]:
-    """Public holidays inside the plan that fall on a study day."""
+def holidays(calendar: StudyCalendar, end: dt.date, time_off: Sequence[TimeOff]) -> list[HolidayDay]:
+    """Public holidays inside the plan that take a study day (time off counts them already)."""
     return [
         HolidayDay(date=day, name=name, study_hours_lost=calendar.usual_hours(day))
         for day, name in calendar.holidays.items()
-        if day <= end and calendar.usual_hours(day) > 0
+        if day <= end
+        and calendar.usual_hours(day) > 0
+        and not any(s.start <= day <= s.end for s in time_off)
     ]
 
 
