@@ -102,6 +102,7 @@ def run_batch(
     force: bool = False,
     report: str | Path | None = None,
     on_result: Callable[[Entry, int], None] | None = None,
+    coach_notes: bool = True,
 ) -> Report:
     """Plan every ``*.yaml`` profile in ``profiles_dir`` into ``out_dir``, one
     document per format, and write the report (``out_dir/report.json`` by default).
@@ -110,6 +111,7 @@ def run_batch(
     template) raise a ``RoadmapError`` before anything is written; a broken
     profile only fails its own entry. ``force`` plans everything again.
     ``on_result(entry, total)`` is called as each profile is settled (for progress).
+    ``coach_notes=False`` leaves the coach's section out of the documents.
     """
     profiles_dir = as_path(profiles_dir, "the profiles folder", ProfileError)
     out_dir = as_path(out_dir, "the output folder", OutputError)
@@ -127,7 +129,8 @@ def run_batch(
     _check_report_path(report_path, out_dir)  # before the output folder is made
     _make_folder(out_dir)
     previous = {} if force else _previous_entries(report_path)
-    base = _inputs_fingerprint(catalog, replace_catalog, templates, formats)
+    shaping = [*formats, "coach-notes" if coach_notes else "no-coach-notes"]
+    base = _inputs_fingerprint(catalog, replace_catalog, templates, shaping)
     total = len(sources)
 
     def notify(entry: Entry) -> None:
@@ -161,7 +164,9 @@ def run_batch(
 
     _check_outputs(out_dir, report_path, todo, sources, catalog, templates)
     try:
-        for entry in run_all(_write_plan, (cat, templates), todo, jobs=jobs, on_crash=_crashed):
+        for entry in run_all(
+            _write_plan, (cat, templates, coach_notes), todo, jobs=jobs, on_crash=_crashed
+        ):
             settled[entry.profile] = entry
             notify(entry)
     finally:  # even when interrupted, keep what is done for the next run
@@ -359,12 +364,15 @@ def _engine_version() -> str:
     return __version__
 
 
-def _write_plan(context: tuple[Catalog, str | Path | None], job: _Job) -> Entry:
+def _write_plan(context: tuple[Catalog, str | Path | None, bool], job: _Job) -> Entry:
     """Plan one profile and write its documents (runs in a worker process)."""
-    catalog, templates = context
+    catalog, templates, coach_notes = context
     try:
         plan = generate_plan(job.path, catalog=catalog)
-        documents = [(path, render(plan, fmt, templates=templates)) for fmt, path in job.outputs]
+        documents = [
+            (path, render(plan, fmt, templates=templates, coach_notes=coach_notes))
+            for fmt, path in job.outputs
+        ]
         for path, text in documents:
             _write(path, text)
     except RoadmapError as exc:

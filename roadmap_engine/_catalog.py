@@ -327,7 +327,9 @@ def _check_role(role: Role, skills: Mapping[str, Skill], source: str, problems: 
     for act in role.activities:
         _check_refs(f"{where}: activity {act.id!r}", "phase", act.also_in, phases, problems)
         _check_later_phases(where, act, phase_ids, problems)
-    _check_refs(f"{where}: start_now", "item", [a.item for a in role.start_now if a.item], known, problems)
+    _check_refs(
+        f"{where}: start_now", "item", [a.item for a in role.start_now if a.item], known, problems
+    )
     for question in role.faq:
         conditions = (*question.if_planned, *question.unless_planned)
         _check_refs(f"{where}: faq {question.question!r}", "item", conditions, known, problems)

@@ -38,7 +38,7 @@ def _plan(args: argparse.Namespace) -> int:
         _check_output_folder(output)
     catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
     plan = generate_plan(args.profile, catalog=catalog)
-    text = render(plan, args.format, templates=args.templates)
+    text = render(plan, args.format, templates=args.templates, coach_notes=args.coach_notes)
     if output is None:
         output = Path(STDOUT)
     try:
@@ -51,6 +51,15 @@ def _plan(args: argparse.Namespace) -> int:
     if str(output) != STDOUT:
         print(f"wrote {output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
     return 0
+
+
+def _coach_notes_flag(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--no-coach-notes",
+        dest="coach_notes",
+        action="store_false",
+        help="leave out the section for the coach (levels assumed from the current role)",
+    )
 
 
 def _check_output_folder(output: Path) -> None:
@@ -88,6 +97,7 @@ def _batch(args: argparse.Namespace) -> int:
             force=args.force,
             report=args.report,
             on_result=progress,
+            coach_notes=args.coach_notes,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -223,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="a folder of templates (plan.md.j2, plan.html.j2) used before the built-in ones",
     )
+    _coach_notes_flag(plan)
     plan.add_argument(
         "--replace-catalog",
         dest="replace",
@@ -265,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--templates", type=Path, metavar="DIR", help="a folder of templates used first"
     )
+    _coach_notes_flag(batch)
     batch.add_argument(
         "-j",
         "--jobs",

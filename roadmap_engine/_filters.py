@@ -11,7 +11,6 @@ from jinja2.runtime import Context
 
 from ._plan_models import ResourceRef
 
-
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -70,7 +69,7 @@ def hours(value: float) -> str:
 
 
 def number(value: float, decimals: int = 2) -> str:
-    """A count without needless decimals, halves rounded up: ``15.0`` -> ``15``, ``7.25`` -> ``7.25``."""
+    """A count without needless decimals, halves rounded up: ``15.0`` -> ``15``."""
     step = Decimal(1).scaleb(-decimals)
     text = str(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -13,9 +13,21 @@ import datetime as dt
 import hashlib
 import re
 
+from ._filters import hours
 from ._plan_models import Plan
 
 _DAY = dt.timedelta(days=1)
+SESSION_LABELS = {
+    "skill": "Study",
+    "review": "Review",
+    "project": "Project",
+    "portfolio": "Portfolio",
+    "networking": "Networking",
+    "certification": "Exam preparation",
+    "interview": "Interview practice",
+    "job-search": "Job search",
+}
+"""What a session's calendar title says it is, by the kind of item."""
 
 
 def _slug(text: str) -> str:
@@ -65,13 +77,13 @@ def render_ics(plan: Plan) -> str:
     for session in plan.sessions:
         act = activities[session.activity_id]
         rank[act.id] = rank.get(act.id, 0) + 1
-        lines = [act.detail, f"This session: {session.hours:g} h of {act.hours:g} h in all."]
-        if act.resources:
-            first = act.resources[0]
+        lines = [act.detail, f"This session: {hours(session.hours)} of {hours(act.hours)} in all."]
+        if act.recommended:
+            first = act.recommended.resource
             lines.append(f"Resource: {first.title} ({first.provider}) {first.url or ''}".strip())
         event(
             f"session-{act.id}-{rank[act.id]}",
-            f"Study: {act.title}",
+            f"{SESSION_LABELS.get(act.kind, 'Study')}: {act.title}",
             "\n".join(lines),
             session.begins,
             session.ends,
@@ -80,7 +92,7 @@ def render_ics(plan: Plan) -> str:
         event(
             f"phase-{phase.id}",
             f"Phase {phase.number}: {phase.title}",
-            f"{phase.summary}\n{phase.weeks} weeks, {phase.hours:g} h.",
+            f"{phase.summary}\n{phase.weeks} weeks, {hours(phase.hours)}.",
             phase.start,
             phase.end + _DAY,
         )

@@ -220,9 +220,7 @@ def start_now(
 
     return StartNow(
         this_week=window("this_week", "This Week", today + 6 * _DAY),
-        this_month=window(
-            "this_month", "This Month", today + relativedelta(months=1) - _DAY
-        ),
+        this_month=window("this_month", "This Month", today + relativedelta(months=1) - _DAY),
         next_90_days=window("next_90_days", "Next 90 Days", today + 89 * _DAY),
     )
 

@@ -121,7 +121,9 @@ def _assemble(
     priority = narrate.skills_by_priority(items)
     career = {a.id: a for a in target.activities}
     titles = {item.id: _title(item, cat, target, career) for item in items}
-    choices, money = choose(_spending_order(items, timetable, cat, career, titles, priority), budget)
+    choices, money = choose(
+        _spending_order(items, timetable, cat, career, titles, priority), budget
+    )
     money = money.model_copy(update={"left_out": tuple(left_out)})
     dependents: dict[str, list[str]] = {}
     for item in items:

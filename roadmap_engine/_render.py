@@ -63,8 +63,8 @@ def render(
     name = f"plan.{fmt}.j2"
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
-            return environment(user_dir).get_template(name).render(
-                plan=plan, coach_notes=coach_notes
+            return (
+                environment(user_dir).get_template(name).render(plan=plan, coach_notes=coach_notes)
             )
     return _bounded(
         functools.partial(_render_capped, name, user_dir, plan, coach_notes), name, user_dir
@@ -109,8 +109,8 @@ def _render_capped(name: str, user_dir: Path, plan: Plan, coach_notes: bool) -> 
     parts: list[str] = []
     size = 0
     with _template_errors(name, user_dir):
-        for part in environment(user_dir).get_template(name).generate(
-            plan=plan, coach_notes=coach_notes
+        for part in (
+            environment(user_dir).get_template(name).generate(plan=plan, coach_notes=coach_notes)
         ):
             size += len(part)
             if size > _limits.TEMPLATE_OUTPUT_CHARS:

@@ -14,6 +14,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from ._catalog_models import CareerActivity, Resource
 from ._plan_models import CostLine, LeftOut, Money, Recommendation, ResourceRef
@@ -27,14 +28,15 @@ BILLING_DAYS = 30
 
 @dataclass(frozen=True)
 class Budget:
-    kind: str
-    """``any``, ``free`` or ``amount``."""
+    kind: Literal["any", "free", "amount"]
     amount: float | None
 
     @classmethod
     def of(cls, value: str | float) -> Budget:
-        if value in ("any", "free"):
-            return cls(str(value), None)
+        if value == "any":
+            return cls("any", None)
+        if value == "free":
+            return cls("free", None)
         return cls("amount", float(value))
 
 
@@ -96,9 +98,12 @@ def certifications_within(
     return dropped, left_out
 
 
-def choose(needs: Iterable[Need], budget: Budget) -> tuple[dict[str, Choice], Money]:
-    """A recommendation and alternatives per item, spending the budget in the given order."""
-    remaining = budget.amount if budget.kind == "amount" else math.inf
+def choose(
+    needs: Iterable[Need], budget: Budget, left_out: Sequence[LeftOut] = ()
+) -> tuple[dict[str, Choice], Money]:
+    """A recommendation and alternatives per item, spending the budget in the given order;
+    ``left_out`` are the exams the budget could not pay for."""
+    remaining: float = budget.amount if budget.amount is not None else math.inf
     choices: dict[str, Choice] = {}
     lines: list[CostLine] = []
     for need in needs:
@@ -130,12 +135,12 @@ def choose(needs: Iterable[Need], budget: Budget) -> tuple[dict[str, Choice], Mo
             recommendation, _alternatives(need, pick, budget, remaining + (cost or 0.0))
         )
     money = Money(
-        budget=budget.kind,  # type: ignore[arg-type]
+        budget=budget.kind,
         budget_usd=budget.amount,
         total_usd=round(sum(line.cost_usd or 0.0 for line in lines), 2),
         paid=tuple(lines),
         unpriced=sum(1 for line in lines if line.cost_usd is None),
-        left_out=(),
+        left_out=tuple(left_out),
     )
     return choices, money
 

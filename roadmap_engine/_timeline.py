@@ -107,10 +107,7 @@ def calendar_weeks(
         days = [week_start + dt.timedelta(days=k) for k in range(7)]
         study_days = [d for d in days if calendar.usual_hours(d) > 0]
         off = _unique(
-            span.reason
-            for d in study_days
-            for span in time_off
-            if span.start <= d <= span.end
+            span.reason for d in study_days for span in time_off if span.start <= d <= span.end
         )
         holiday_names = _unique(
             calendar.holidays[d]
@@ -207,7 +204,9 @@ def time_off_spans(
     return out
 
 
-def holidays(calendar: StudyCalendar, end: dt.date, time_off: Sequence[TimeOff]) -> list[HolidayDay]:
+def holidays(
+    calendar: StudyCalendar, end: dt.date, time_off: Sequence[TimeOff]
+) -> list[HolidayDay]:
     """Public holidays inside the plan that take a study day (time off counts them already)."""
     return [
         HolidayDay(date=day, name=name, study_hours_lost=calendar.usual_hours(day))
