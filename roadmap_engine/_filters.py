@@ -29,6 +29,15 @@ def local_date(context: Context, value: dt.date) -> str:
 
 
 @pass_context
+def day(context: Context, value: dt.date) -> str:
+    """``4 Jan 2027`` (no weekday), for tables; the locale's medium date with a locale."""
+    plan = context.get("plan")
+    if plan is not None and plan.locale is not None:
+        return _babel_format(value, "medium", plan.locale)
+    return f"{_day_month(value)} {value.year}"
+
+
+@pass_context
 def date_span(context: Context, start: dt.date, end: dt.date) -> str:
     """A range said once: ``4-15 Jan 2027``, ``18 Jan - 3 Feb 2027``; Babel's interval
     format in the plan's locale."""
@@ -91,6 +100,7 @@ def money(value: float) -> str:
 FILTERS = {
     "date": local_date,
     "span": date_span,
+    "day": day,
     "iso": iso_date,
     "hours": hours,
     "number": number,

@@ -165,22 +165,23 @@ def _affordable(resource: Resource, budget: Budget, remaining: float, months: in
 
 
 def _best_fit(usable: Sequence[Resource], hours: float) -> Resource | None:
-    """The first resource (the catalog lists the best first) that fits the hours.
+    """The resource to recommend: one with a known cost when there is one.
 
-    Failing that, the one closest to the item's hours that is not longer than
-    it fits, and only then one that is longer (recommended in part).
+    Among them, the first (the catalog lists the best first) that fits the
+    hours; failing that, the longest that is not too long; and only then the
+    shortest of those that are longer (recommended in part).
     """
-    if not usable:
+    known = [r for r in usable if r.cost == "free" or r.price_usd is not None]
+    pool = known or list(usable)
+    if not pool:
         return None
-    # a resource with a known price (or free) before one whose price is not listed
-    usable = sorted(usable, key=lambda r: r.cost == "paid" and r.price_usd is None)
-    for resource in usable:
+    for resource in pool:
         if hours / FIT_RATIO <= resource.hours <= hours * FIT_RATIO:
             return resource
-    shorter = [r for r in usable if r.hours <= hours * FIT_RATIO]
+    shorter = [r for r in pool if r.hours <= hours * FIT_RATIO]
     if shorter:
         return max(shorter, key=lambda r: r.hours)
-    whole = [r for r in usable if r.kind != "certification"] or list(usable)
+    whole = [r for r in pool if r.kind != "certification"] or pool
     return min(whole, key=lambda r: r.hours)
 
 
