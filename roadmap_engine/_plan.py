@@ -147,15 +147,15 @@ def _assemble(
     ]
     start, end = person.start_date, timetable.end
     study_start = timetable.sessions[0][0] if timetable.sessions else start
-    phases = timeline.phases(target, items, activities)
+    weeks = timeline.calendar_weeks(
+        study_start, end, timetable, items, titles, calendar, person.time_off
+    )
+    phases = timeline.phases(target, items, activities, weeks)
     today = person.today or start
     hours = [item.hours for item in items]
     flagged = {a.id for a in target.activities if a.milestone}
     months = timeline.months_between(study_start, end)
     sessions = tuple(timeline.sessions(timetable, items, person.session_start))
-    weeks = timeline.calendar_weeks(
-        study_start, end, timetable, items, titles, calendar, person.time_off
-    )
     day_hours = person.day_hours()
     planned = {item.base_id for item in items}
     return Plan(

@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PlainSerializer
 
 from ._levels import Level
 
 HOURS_PRECISION = 4
-"""Decimals kept for hours in the plan (under a second): the scheduler's float
-noise (7.800000000000001) never reaches a document or the JSON."""
+"""Decimals of hours written to JSON (under a second): the scheduler's float noise
+(7.800000000000001) stays out of the output, while the model keeps exact values
+so that hours add up exactly."""
 
-Hours = Annotated[float, AfterValidator(lambda value: round(value, HOURS_PRECISION))]
+Hours = Annotated[
+    float, PlainSerializer(lambda value: round(value, HOURS_PRECISION), return_type=float)
+]
 
 
 class _Data(BaseModel):

@@ -44,8 +44,18 @@ def months_between(start: dt.date, end: dt.date) -> int:
     return max(1, span.years * 12 + span.months + (1 if span.days >= 15 else 0))
 
 
-def phases(role: Role, items: Sequence[Item], activities: Sequence[Activity]) -> list[Phase]:
-    """Consecutive activities of one phase make that phase; empty phases are left out."""
+def phases(
+    role: Role,
+    items: Sequence[Item],
+    activities: Sequence[Activity],
+    weeks: Sequence[Week],
+) -> list[Phase]:
+    """Consecutive activities of one phase make that phase; empty phases are left out.
+
+    A phase's length in weeks counts the rows of the week table that belong to
+    it (``week_owners``), so the phases' weeks add up to the plan's weeks.
+    """
+    owners = week_owners(weeks, {a.id: a.phase for a in activities})
     out = []
     pairs = zip(items, activities, strict=True)
     for number, (rank, group) in enumerate(groupby(pairs, key=lambda p: p[0].phase), start=1):
@@ -60,12 +70,28 @@ def phases(role: Role, items: Sequence[Item], activities: Sequence[Activity]) ->
                 summary=spec.summary,
                 start=start,
                 end=end,
-                weeks=weeks_between(start, end),
+                weeks=owners.count(number),
                 hours=sum(a.hours for a in acts),
                 activities=acts,
             )
         )
     return out
+
+
+def week_owners(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[int]:
+    """The phase each week belongs to: the one with most of its hours (the earlier on
+    a tie); a week without study belongs to the phase before it."""
+    owners: list[int] = []
+    for week in weeks:
+        hours: dict[int, float] = {}
+        for item in week.items:
+            number = phase_of[item.activity_id]
+            hours[number] = hours.get(number, 0.0) + item.hours
+        if hours:
+            owners.append(max(sorted(hours), key=lambda n: hours[n]))
+        else:
+            owners.append(owners[-1] if owners else 1)
+    return owners
 
 
 def sessions(timetable: Schedule, items: Sequence[Item], day_start: dt.time) -> list[Session]:

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from roadmap_engine._catalog import catalog_from_data
+from roadmap_engine._levels import rank
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "profiles" / "software-engineer-to-ml-engineer.yaml"
@@ -122,3 +123,18 @@ def profile(**overrides: Any) -> dict:
     }
     base.update(overrides)
     return base
+
+
+def assumed_level(catalog, skill: str, typical: str, stated: dict) -> str:
+    """A level assumed from the current role is never above one the person stated for
+    any skill it builds on, directly or through other prerequisites."""
+    level, seen, todo = typical, set(), list(catalog.skills[skill].prerequisites)
+    while todo:
+        pre = todo.pop()
+        if pre in seen:
+            continue
+        seen.add(pre)
+        if pre in stated and rank(stated[pre]) < rank(level):
+            level = stated[pre]
+        todo += catalog.skills[pre].prerequisites
+    return level

@@ -19,13 +19,14 @@ def sample() -> dict:
 def test_at_15_hours_a_week_the_phases_match_the_reference_lengths(sample):
     sample.pop("time_off")
     plan = generate_plan(sample)
-    assert [p.weeks for p in plan.phases] == [8, 6, 6, 4, 3]
+    assert [p.weeks for p in plan.phases] == [8, 6, 6, 4, 4]
+    assert sum(p.weeks for p in plan.phases) == plan.weeks == len(plan.calendar_weeks)
     assert [p.title for p in plan.phases] == [
         "ML Foundations & Python Deep Dive",
         "Deep Learning & Framework Mastery",
         "MLOps & Production Systems",
         "Portfolio Development & Job Search",
-        "Interview Preparation & Certification",
+        "Interview Preparation & Cloud ML",
     ]
     assert plan.title.endswith("Your 6-Month Transition Guide")
 
@@ -71,11 +72,22 @@ def test_time_off_pushes_the_end_back_by_the_study_days_it_takes(sample):
 
 def test_free_budget_keeps_only_free_resources(sample):
     plan = generate_plan({**sample, "budget": "free"})
-    resources = [r for s in plan.skills_to_learn for r in s.resources]
+    acts = [a for p in plan.phases for a in p.activities]
+    resources = [
+        r
+        for a in acts
+        for r in (a.alternatives + ((a.recommended.resource,) if a.recommended else ()))
+    ]
     assert resources and all(r.cost == "free" for r in resources)
-    assert plan.resources_cost_usd == 0
+    assert plan.money.total_usd == 0 and not plan.money.paid
+    # the exam it cannot pay for is left out, and the plan says so
+    assert "mle-cloud-ml-certification" not in {a.id for a in acts}
+    assert [x.title for x in plan.money.left_out] == [
+        "Pass a cloud machine learning certification exam"
+    ]
     capped = generate_plan({**sample, "budget": 160})
-    assert capped.resources_cost_usd <= 160
+    assert capped.money.total_usd <= 160
+    assert "mle-cloud-ml-certification" in {a.id for p in capped.phases for a in p.activities}
 
 
 def test_start_now_windows_come_from_the_dated_schedule(sample):

@@ -72,5 +72,6 @@ def test_a_free_budget_still_gives_a_complete_plan(target):
     )
     assert plan.skills_to_learn
     for skill in plan.skills_to_learn:
-        assert skill.resources and all(r.cost == "free" for r in skill.resources)
-    assert plan.resources_cost_usd == 0
+        assert skill.recommended and skill.recommended.resource.cost == "free"
+        assert all(r.cost == "free" for r in skill.alternatives)
+    assert plan.money.total_usd == 0 and not plan.money.paid

@@ -8,6 +8,7 @@ from conftest import profile
 from icalendar import Calendar
 
 from roadmap_engine import generate_plan, render
+from roadmap_engine._ics import SESSION_LABELS
 
 
 def events(text: str):
@@ -24,7 +25,8 @@ def test_the_calendar_round_trips_to_the_plans_sessions_phases_and_milestones(ti
     uids = [str(e["UID"]) for e in parsed]
     assert len(set(uids)) == len(uids)
 
-    study = [e for e in parsed if str(e["SUMMARY"]).startswith("Study: ")]
+    labels = tuple(f"{label}: " for label in SESSION_LABELS.values())
+    study = [e for e in parsed if str(e["SUMMARY"]).startswith(labels)]
     assert len(study) == len(plan.sessions)
     for event, session in zip(study, plan.sessions, strict=True):
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")

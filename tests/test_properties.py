@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from conftest import req, role, skill
+from conftest import assumed_level, req, role, skill
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -175,8 +175,10 @@ def test_plans_keep_every_scheduling_invariant(world):
         assert abs(per_activity[a.id] - a.hours) < TOLERANCE
 
     # nothing already held at the needed level is scheduled
-    levels = {**catalog.roles["from-role"].typical_skills}
-    levels.update(person_data["skills"])
+    stated = person_data["skills"]
+    typical = catalog.roles["from-role"].typical_skills
+    levels = {s: assumed_level(catalog, s, level, stated) for s, level in typical.items()}
+    levels.update(stated)
     for s in plan.skills_to_learn:
         assert rank(levels.get(s.skill_id, "none")) < rank(s.level_to)
     for s in plan.skipped:
