@@ -245,15 +245,15 @@ def _spending_order(
     spans = {item.id: span for item, span in zip(items, timetable.spans, strict=True)}
     hours = {item.id: item.hours for item in items}
 
-    def need(item_id: str, resources: tuple[Resource, ...]) -> Need:
+    def need(item_id: str, resources: tuple[Resource, ...], exam: bool = False) -> Need:
         start, end = spans[item_id]
-        return Need(item_id, titles[item_id], hours[item_id], start, end, resources)
+        return Need(item_id, titles[item_id], hours[item_id], start, end, resources, exam)
 
     acts = [i for i in items if i.kind not in ("skill", "review") and career[i.base_id].resources]
     exams = sorted((i for i in acts if i.kind == "certification"), key=lambda i: -i.importance)
     others = [i for i in acts if i.kind != "certification"]
     return [
-        *(need(i.id, career[i.base_id].resources) for i in exams),
+        *(need(i.id, career[i.base_id].resources, exam=True) for i in exams),
         *(need(s, cat.skills[s].resources) for s in priority),
         *(need(i.id, career[i.base_id].resources) for i in others),
     ]

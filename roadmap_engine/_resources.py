@@ -50,6 +50,8 @@ class Need:
     start: dt.date
     end: dt.date
     resources: tuple[Resource, ...]
+    exam: bool = False
+    """A certification step: its alternatives are the other exams it may sit."""
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,8 @@ def _alternatives(
     for resource in need.resources:
         if resource is pick:
             continue
-        if resource.kind == "certification" and pick is not None:
-            continue  # exams are sat as the plan's own certification step, one of them
+        if resource.kind == "certification" and pick is not None and not need.exam:
+            continue  # exams are sat as the plan's own certification step
         unpriced = resource.cost == "paid" and resource.price_usd is None
         if _affordable(resource, budget, room, months) or (budget.kind == "amount" and unpriced):
             out.append(to_ref(resource))

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from roadmap_engine._catalog import catalog_from_data
-from roadmap_engine._levels import rank
+from roadmap_engine._levels import Level, rank
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "profiles" / "software-engineer-to-ml-engineer.yaml"
@@ -125,7 +125,7 @@ def profile(**overrides: Any) -> dict:
     return base
 
 
-def assumed_level(catalog, skill: str, typical: str, stated: dict) -> str:
+def assumed_level(catalog, skill: str, typical: Level, stated: dict) -> Level:
     """A level assumed from the current role is never above one the person stated for
     any skill it builds on, directly or through other prerequisites."""
     level, seen, todo = typical, set(), list(catalog.skills[skill].prerequisites)

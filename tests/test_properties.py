@@ -9,6 +9,7 @@ from typing import Any
 from conftest import assumed_level, req, role, skill
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from plan_checks import plan_problems
 
 from roadmap_engine import ProfileError, ScheduleError, generate_plan, render
 from roadmap_engine._calendar import build_calendar
@@ -151,6 +152,9 @@ def test_plans_keep_every_scheduling_invariant(world):
     calendar = build_calendar(person)
     activities = [a for p in plan.phases for a in p.activities]
     by_id = {a.id: a for a in activities}
+
+    # numbers, money and start-now windows agree with the schedule
+    assert not plan_problems(plan)
 
     # prerequisites first: nothing starts before what it depends on has ended
     for a in activities:

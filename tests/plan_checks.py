@@ -1,0 +1,85 @@
+"""Checks of a Plan's facts against each other, shared by the consistency and property tests."""
+
+from __future__ import annotations
+
+from roadmap_engine import Plan
+
+
+def plan_problems(plan: Plan) -> list[str]:
+    """What in a plan's facts disagrees with itself: numbers, money, start-now windows."""
+    problems = []
+    acts = [a for p in plan.phases for a in p.activities]
+    by_id = {a.id: a for a in acts}
+    # numbers that agree: weeks, phases, hours
+    if not (
+        plan.weeks
+        == len(plan.calendar_weeks)
+        == plan.week_runs[-1].last
+        == sum(p.weeks for p in plan.phases)
+    ):
+        problems.append("the week counts disagree")
+    if plan.study_weeks != sum(1 for w in plan.calendar_weeks if w.hours > 0):
+        problems.append("the study weeks disagree with the week table")
+    if abs(plan.total_hours - sum(p.hours for p in plan.phases)) > 1e-6:
+        problems.append("the phases' hours do not add up to the total")
+    own = [w for w in plan.what_if if w.own]
+    if len(own) != 1 or own[0].end != plan.end or own[0].weeks != plan.weeks:
+        problems.append("the what-if row at the person's hours is not the plan")
+    # money: one recommendation per item, within the budget, alternatives never summed
+    money = plan.money
+    recommended = [a.recommended for a in acts if a.recommended]
+    paid = [r for r in recommended if r.resource.cost == "paid"]
+    if abs(money.total_usd - sum(r.cost_usd or 0 for r in paid)) > 0.01:
+        problems.append("the cost is not the sum of what is recommended")
+    if len(money.paid) != len(paid):
+        problems.append("a recommended paid resource is missing from the cost lines")
+    if money.budget == "free" and (
+        paid or any(r.cost != "free" for a in acts for r in a.alternatives)
+    ):
+        problems.append("a free budget shows something paid")
+    if money.budget == "amount":
+        assert money.budget_usd is not None
+        if money.total_usd > money.budget_usd + 0.01:
+            problems.append("the recommended cost exceeds the budget")
+        if any(r.cost_usd is None for r in paid):
+            problems.append("an unpriced resource is recommended under an amount")
+    for a in acts:
+        rec = a.recommended
+        whole = rec and rec.resource.kind != "certification" and not rec.partial
+        if whole and rec and rec.resource.hours > 1.5 * a.hours + 1e-9:
+            problems.append(f"{a.title}: the resource is longer than the item yet not partial")
+        exam_alternative = any(r.kind == "certification" for r in a.alternatives)
+        if rec and exam_alternative and a.kind != "certification":
+            problems.append(f"{a.title}: an exam offered beside a skill's resource")
+    # networking runs through the plan and is never offered as something to drop
+    if plan.deadline:
+        for d in plan.deadline.drop_to_meet:
+            if by_id[d.activity_id].kind == "networking" or d.importance == 5:
+                problems.append(f"{d.title} is offered as something to drop")
+    # a week without study names its real cause
+    for week in plan.calendar_weeks:
+        in_week = any(week.start <= s.date <= week.end for s in plan.sessions)
+        if week.hours == 0 and in_week:
+            problems.append(f"week {week.number} has sessions but no hours")
+    # start now: only what is scheduled in the window, never more hours than it has
+    shown: set[str] = set()
+    for window in (
+        plan.start_now.this_week,
+        plan.start_now.this_month,
+        plan.start_now.next_90_days,
+    ):
+        booked = sum(s.hours for s in plan.sessions if window.start <= s.date <= window.end)
+        if abs(booked - window.hours) > 1e-6:
+            problems.append(f"{window.label}: its hours are not the schedule's")
+        for item in window.scheduled:
+            if item.activity_id in shown:
+                problems.append(f"{window.label}: {item.title} shown twice")
+            inside = sum(
+                s.hours
+                for s in plan.sessions
+                if s.activity_id == item.activity_id and window.start <= s.date <= window.end
+            )
+            if inside <= 0 or abs(inside - item.hours) > 1e-6:
+                problems.append(f"{window.label}: {item.title} is not scheduled as stated")
+        shown |= {i.activity_id for i in window.scheduled}
+    return problems
