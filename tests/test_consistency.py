@@ -236,6 +236,8 @@ def _document_problems(plan: Plan, doc: str) -> list[str]:
         problems.append(f"British spelling: {sorted(set(british))[:5]}")
     if re.search(r"\([^()]*\([^()]*\)[^()]*\)", client.replace("](", "] (")) and False:
         problems.append("nested parentheses")
+    if re.search(r"\S- \[ \]", doc):
+        problems.append("a checklist item is glued to the line before it")
     if re.search(r"\d\.\d{3,}", client):
         problems.append("float noise in the document")
     # catalog prose said once
