@@ -60,9 +60,22 @@ def test_the_sample_plan_renders_in_a_browser(dom):
     plan = generate_plan(SAMPLE)
     page = dom(render(plan, "html"))
     assert f"<title>{plan.title}</title>" in page
-    for section in ("overview", "transferable-skills", "skills-to-learn", "roadmap", "faq"):
-        assert f'<section id="{section}">' in page
-    assert page.count('class="card phase"') == len(plan.phases)
+    for section in (
+        "at-a-glance",
+        "overview",
+        "transferable-skills",
+        "skills-to-learn",
+        "cost",
+        "roadmap",
+        "start-now",
+        "faq",
+        "week-by-week",
+    ):
+        assert f'<section id="{section}"' in page
+    for phase in plan.phases:
+        assert f'<h3 id="phase-{phase.number}">' in page
+    activities = sum(len(p.activities) for p in plan.phases)
+    assert page.count('<input type="checkbox">') == activities
 
 
 def test_a_script_in_a_clients_name_stays_text(dom, tiny_catalog):
