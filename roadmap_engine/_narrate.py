@@ -32,10 +32,11 @@ from ._plan_models import (
     Window,
 )
 from ._resolve import Resolved
+from ._text import first_sentence
 
 _DAY = dt.timedelta(days=1)
 OVERVIEW_PARAGRAPHS = 1
-MAX_QUESTIONS = 3
+MAX_QUESTIONS = 2
 """A short document: the pair's questions first, then the role's, up to this many."""
 REALITY_LINES = 3
 
@@ -55,7 +56,8 @@ def overview(catalog: Catalog, resolved: Resolved) -> tuple[str, ...]:
 def transferable(
     catalog: Catalog, resolved: Resolved, gap: Gap, phase_of: dict[str, int]
 ) -> list[TransferableSkill]:
-    """Skills held that the target needs or that carry into it, most important first.
+    """Skills held that the target needs or that carry into it: the ones the person
+    stated first, then those assumed from the current role, most important first.
 
     Each skill appears once: held at the level needed, or held below it and
     topped up by the plan in ``phase_of[skill]``.
@@ -81,7 +83,10 @@ def transferable(
         if skill_id in gap.needs:
             need = gap.needs[skill_id].need
         importance = required[skill_id].importance if skill_id in required else 0
-        found.append((-importance, -rank(level), skill.name, skill_id, level, need, applies))
+        stated = skill_id not in gap.assumed  # the person's own word leads
+        found.append(
+            (not stated, -importance, -rank(level), skill.name, skill_id, level, need, applies)
+        )
     return [
         TransferableSkill(
             skill_id=sid,
@@ -91,8 +96,9 @@ def transferable(
             assumed=sid in gap.assumed,
             in_plan_phase=phase_of.get(sid),
             applies=applies,
+            applies_brief=first_sentence(applies),
         )
-        for _, _, name, sid, level, need, applies in sorted(found)
+        for _, _, _, name, sid, level, need, applies in sorted(found)
     ]
 
 
@@ -170,31 +176,29 @@ def start_now(
 ) -> StartNow:
     """Three windows from ``today``, each with the work the schedule puts in it.
 
-    The windows nest (the month holds the week); each lists only the work that
-    a shorter window has not already shown, with its hours inside the window,
-    so no window asks for more than the schedule books. A catalog step tied to
-    an item is shown with that item only; untied steps are small set-up steps
-    and habits for their window.
+    The windows follow each other (this week, the rest of this month, the rest
+    of the 90 days), so every booked hour is in exactly one window and a
+    window's items add up to its hours. Work that began before a window is
+    marked as continued there. A catalog step tied to an item is shown with
+    that item, in the window where it starts; untied steps are small set-up
+    steps and habits for their window.
     """
     steps: dict[str, str] = {}
     for action in role.start_now:
         if action.item is not None:
             steps.setdefault(action.item, action.do)
     by_id = {a.id: a for a in activities}
-    shown: set[str] = set()
 
-    def window(key: str, label: str, last: dt.date) -> Window:
+    def window(key: str, label: str, first: dt.date, last: dt.date) -> Window:
         hours: dict[str, float] = {}
         for session in sessions:
-            if today <= session.date <= last:
+            if first <= session.date <= last:
                 hours[session.activity_id] = hours.get(session.activity_id, 0.0) + session.hours
         scheduled = []
         for activity_id, booked in hours.items():
-            if activity_id in shown:
-                continue
             act = by_id[activity_id]
+            continued = act.start < first
             base = activity_id.split(":", 1)[0]
-            first_step = steps.get(base) if act.part == 1 and act.start >= today else None
             scheduled.append(
                 ScheduledItem(
                     activity_id=activity_id,
@@ -203,25 +207,28 @@ def start_now(
                     hours=booked,
                     start=act.start,
                     end=act.end,
-                    first_step=first_step,
+                    first_step=None if continued or act.part > 1 else steps.get(base),
                     resource=act.recommended.resource if act.recommended else None,
+                    continued=continued,
                 )
             )
-        shown.update(hours)
-        actions = tuple(a.do for a in role.start_now if a.window == key)
         return Window(
             label=label,
-            start=today,
+            start=first,
             end=last,
             hours=sum(hours.values()),
             scheduled=tuple(scheduled),
-            actions=actions,
+            actions=tuple(a.do for a in role.start_now if a.window == key),
         )
 
+    week_end = today + 6 * _DAY
+    month_end = max(week_end, today + relativedelta(months=1) - _DAY)
     return StartNow(
-        this_week=window("this_week", "This Week", today + 6 * _DAY),
-        this_month=window("this_month", "This Month", today + relativedelta(months=1) - _DAY),
-        next_90_days=window("next_90_days", "Next 90 Days", today + 89 * _DAY),
+        this_week=window("this_week", "This Week", today, week_end),
+        this_month=window("this_month", "Rest of This Month", week_end + _DAY, month_end),
+        next_90_days=window(
+            "next_90_days", "Rest of the First 90 Days", month_end + _DAY, today + 89 * _DAY
+        ),
     )
 
 
@@ -235,10 +242,14 @@ def reality_check(catalog: Catalog, target_role: str) -> RealityCheck:
 
 
 def faq(catalog: Catalog, resolved: Resolved, planned: set[str]) -> list[Question]:
-    """Questions about this exact move first, then the target role's, keeping only
-    the answers that agree with what the plan schedules."""
+    """Questions about this exact move first, then the target role's questions
+    about what this plan holds, then its general ones; only the answers that
+    agree with what the plan schedules."""
     trans = catalog.transition(resolved.current_role, resolved.target_role)
-    pairs = (trans.faq if trans else ()) + catalog.roles[resolved.target_role].faq
+    role_faq = catalog.roles[resolved.target_role].faq
+    about_plan = tuple(q for q in role_faq if q.if_planned or q.unless_planned)
+    general = tuple(q for q in role_faq if not (q.if_planned or q.unless_planned))
+    pairs = (trans.faq if trans else ()) + about_plan + general
     agreeing = [
         Question(question=q.question, answer=q.answer)
         for q in pairs

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +22,7 @@ from ._profile import WEEKDAYS, Profile, ProfileSource, load_profile
 from ._resolve import Resolved, resolve
 from ._resources import Budget, Choice, Need, certifications_within, choose
 from ._schedule import HorizonExceeded, Schedule, schedule
+from ._text import first_sentence
 from .errors import ProfileError, ScheduleError
 
 
@@ -209,12 +209,6 @@ def _assemble(
     )
 
 
-def first_sentence(text: str) -> str:
-    """Up to the first full stop that ends a sentence (not one inside "e.g." or "3.5")."""
-    found = re.search(r"(?<!\b[a-z]\.[a-z])[.!?](?=\s+[A-Z])", text)
-    return text[: found.end()] if found else text
-
-
 def _phase_numbers(items: list[Item]) -> dict[int, int]:
     """Role phase index -> its number among the phases this plan has."""
     out: dict[int, int] = {}
@@ -249,9 +243,9 @@ def _spending_order(
         start, end = spans[item_id]
         return Need(item_id, titles[item_id], hours[item_id], start, end, resources, exam)
 
-    acts = [i for i in items if i.kind not in ("skill", "review") and career[i.base_id].resources]
+    acts = [i for i in items if i.kind not in ("skill", "review") and i.part == 1]
     exams = sorted((i for i in acts if i.kind == "certification"), key=lambda i: -i.importance)
-    others = [i for i in acts if i.kind != "certification"]
+    others = [i for i in acts if i.kind != "certification" and career[i.base_id].resources]
     return [
         *(need(i.id, career[i.base_id].resources, exam=True) for i in exams),
         *(need(s, cat.skills[s].resources) for s in priority),

@@ -83,6 +83,8 @@ class TransferableSkill(_Data):
     """The phase that tops the skill up, when the person holds it below the level needed."""
     applies: str
     """How the skill is used in the target role."""
+    applies_brief: str
+    """Its first sentence: what the document shows."""
 
 
 class HeldSkill(_Data):
@@ -235,6 +237,8 @@ class ScheduledItem(_Data):
     """The catalog's concrete first step for this item, if it has one."""
     resource: ResourceRef | None
     """The recommended resource to begin with."""
+    continued: bool
+    """It began before this window: the window carries it on."""
 
 
 class Window(_Data):
@@ -246,7 +250,8 @@ class Window(_Data):
     hours: Hours
     """Study hours the schedule books inside the window."""
     scheduled: tuple[ScheduledItem, ...]
-    """Work that starts or runs in the window and no shorter window has shown."""
+    """All the work the window holds, in schedule order; the windows follow each
+    other, so each booked hour is in one window."""
     actions: tuple[str, ...]
     """Set-up steps and habits tied to no scheduled item."""
 
@@ -337,7 +342,8 @@ class StudyDay(_Data):
 class CostLine(_Data):
     item: str
     """The title of the item the resource is for."""
-    resource: str
+    resource: str | None
+    """None for an exam whose fee is not listed anywhere."""
     cost_usd: float | None
     """None when the price is not listed."""
     months: int | None
@@ -347,7 +353,8 @@ class LeftOut(_Data):
     """A certification the budget cannot pay for, left out of the plan."""
 
     title: str
-    fee_usd: float
+    fee_usd: float | None
+    """The lowest listed fee; None when no fee is listed."""
 
 
 class Money(_Data):

@@ -22,6 +22,7 @@ from ._plan_models import CostLine, LeftOut, Money, Recommendation, ResourceRef
 FIT_RATIO = 1.5
 """A resource fits an item when it takes at most this many times the item's hours."""
 MAX_ALTERNATIVES = 1
+ESSENTIAL = 5
 BILLING_DAYS = 30
 """A subscription is paid per started block of this many days."""
 
@@ -80,13 +81,15 @@ def certifications_within(
 
     Exams are paid for before anything else, most important first, so the
     same exams stay affordable when resources are chosen after scheduling.
+    An exam without a free option costs money even when its fee is not
+    listed: under a budget it stays only when it is essential to the role.
     """
     if budget.kind == "any":
         return set(), []
     remaining = budget.amount or 0.0
     dropped: set[str] = set()
     left_out: list[LeftOut] = []
-    exams = [a for a in activities if a.kind == "certification" and a.resources]
+    exams = [a for a in activities if a.kind == "certification"]
     for act in sorted(exams, key=lambda a: -a.importance):
         if any(r.cost == "free" for r in act.resources):
             continue
@@ -95,8 +98,10 @@ def certifications_within(
         if budget.kind == "amount" and fits:
             remaining -= fits[0]
             continue
+        if act.importance == ESSENTIAL and not priced:
+            continue  # essential, its fee unknown: kept, and shown as not listed
         dropped.add(act.id)
-        left_out.append(LeftOut(title=act.title, fee_usd=min(priced) if priced else 0.0))
+        left_out.append(LeftOut(title=act.title, fee_usd=min(priced) if priced else None))
     return dropped, left_out
 
 
@@ -111,9 +116,13 @@ def choose(
     for need in needs:
         months = _months(need.start, need.end)
         usable = [r for r in need.resources if _affordable(r, budget, remaining, months)]
+        if not need.exam:  # an exam is sat as a certification step, never studied from
+            usable = [r for r in usable if r.kind != "certification"] or usable
         pick = _best_fit(usable, need.hours)
         if pick is None:
             choices[need.item_id] = Choice(None, _alternatives(need, None, budget, remaining))
+            if need.exam:  # an exam has a fee even when no price is listed
+                lines.append(CostLine(item=need.title, resource=None, cost_usd=None, months=None))
             continue
         cost = _cost(pick, months)
         if pick.cost == "paid":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+
 from roadmap_engine import Plan
 
 
@@ -31,7 +34,7 @@ def plan_problems(plan: Plan) -> list[str]:
     paid = [r for r in recommended if r.resource.cost == "paid"]
     if abs(money.total_usd - sum(r.cost_usd or 0 for r in paid)) > 0.01:
         problems.append("the cost is not the sum of what is recommended")
-    if len(money.paid) != len(paid):
+    if len([line for line in money.paid if line.resource is not None]) != len(paid):
         problems.append("a recommended paid resource is missing from the cost lines")
     if money.budget == "free" and (
         paid or any(r.cost != "free" for a in acts for r in a.alternatives)
@@ -61,19 +64,19 @@ def plan_problems(plan: Plan) -> list[str]:
         in_week = any(week.start <= s.date <= week.end for s in plan.sessions)
         if week.hours == 0 and in_week:
             problems.append(f"week {week.number} has sessions but no hours")
-    # start now: only what is scheduled in the window, never more hours than it has
-    shown: set[str] = set()
-    for window in (
-        plan.start_now.this_week,
-        plan.start_now.this_month,
-        plan.start_now.next_90_days,
-    ):
+    # start now: windows follow each other; each lists exactly what the schedule
+    # books in it, and introduces an item only in the window where it starts
+    now = plan.start_now
+    windows = (now.this_week, now.this_month, now.next_90_days)
+    for before, after in itertools.pairwise(windows):
+        if after.start != before.end + dt.timedelta(days=1):
+            problems.append(f"{after.label} does not follow {before.label}")
+    for window in windows:
         booked = sum(s.hours for s in plan.sessions if window.start <= s.date <= window.end)
-        if abs(booked - window.hours) > 1e-6:
+        listed = sum(item.hours for item in window.scheduled)
+        if abs(booked - window.hours) > 1e-6 or abs(listed - window.hours) > 1e-6:
             problems.append(f"{window.label}: its hours are not the schedule's")
         for item in window.scheduled:
-            if item.activity_id in shown:
-                problems.append(f"{window.label}: {item.title} shown twice")
             inside = sum(
                 s.hours
                 for s in plan.sessions
@@ -81,5 +84,8 @@ def plan_problems(plan: Plan) -> list[str]:
             )
             if inside <= 0 or abs(inside - item.hours) > 1e-6:
                 problems.append(f"{window.label}: {item.title} is not scheduled as stated")
-        shown |= {i.activity_id for i in window.scheduled}
+            if item.continued != (by_id[item.activity_id].start < window.start):
+                problems.append(f"{window.label}: {item.title} is introduced in the wrong window")
+            if item.continued and item.first_step:
+                problems.append(f"{window.label}: a first step for work already under way")
     return problems

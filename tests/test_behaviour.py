@@ -92,10 +92,19 @@ def test_free_budget_keeps_only_free_resources(sample):
 
 def test_start_now_windows_come_from_the_dated_schedule(sample):
     plan = generate_plan(sample)
-    week = plan.start_now.this_week
+    week, month, later = (
+        plan.start_now.this_week,
+        plan.start_now.this_month,
+        plan.start_now.next_90_days,
+    )
     assert week.start == plan.start and week.end == plan.start + dt.timedelta(days=6)
     assert [s.activity_id for s in week.scheduled] == [plan.phases[0].activities[0].id]
-    month = plan.start_now.this_month
-    assert month.end == dt.date(2027, 2, 3)
-    shown = {s.activity_id for s in week.scheduled}
-    assert shown.isdisjoint(s.activity_id for s in month.scheduled)
+    # the month goes on from the week: statistics continues, without a second first step
+    assert (month.start, month.end) == (dt.date(2027, 1, 11), dt.date(2027, 2, 3))
+    carried = month.scheduled[0]
+    assert carried.activity_id == "statistics" and carried.continued and not carried.first_step
+    assert carried.hours == 15
+    assert later.start == dt.date(2027, 2, 4) and later.end == dt.date(2027, 4, 3)
+    # every booked hour is in exactly one window
+    first_90 = [s for s in plan.sessions if s.date <= later.end]
+    assert sum(w.hours for w in (week, month, later)) == sum(s.hours for s in first_90)

@@ -251,11 +251,8 @@ def _document_problems(plan: Plan, doc: str) -> list[str]:
     target = CATALOG.roles[plan.target_role.id]
     sections = _windows(client)
     planned = {a.id.split(":")[0] for p in plan.phases for a in p.activities}
-    windows = {
-        "This Week": plan.start_now.this_week,
-        "This Month": plan.start_now.this_month,
-        "Next 90 Days": plan.start_now.next_90_days,
-    }
+    now = plan.start_now
+    windows = {w.label: w for w in (now.this_week, now.this_month, now.next_90_days)}
     for action in target.start_now:
         where = [label for label, text in sections.items() if action.do in text]
         if action.item is None:
@@ -263,9 +260,10 @@ def _document_problems(plan: Plan, doc: str) -> list[str]:
         if action.item not in planned and action.do in client:
             problems.append(f"a step for {action.item}, which is not in the plan, is shown")
         for label in where:
-            ids = {s.activity_id.split(":")[0] for s in windows[label].scheduled}
+            starting = [s for s in windows[label].scheduled if not s.continued]
+            ids = {s.activity_id.split(":")[0] for s in starting}
             if action.item not in ids:
-                problems.append(f"{label}: a step for {action.item}, not scheduled there")
+                problems.append(f"{label}: a step for {action.item}, which does not start there")
     # every paid resource named anywhere is recommended or offered as an alternative
     offered = {
         r.title

@@ -1,0 +1,15 @@
+"""Cutting catalog prose to size without cutting a sentence in half."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE_END = re.compile(r"(?<!\b[a-z]\.[a-z])[.!?](?=\s+[A-Z])")
+"""A full stop, question or exclamation mark before a capital: not the one in
+"e.g. this" or "3.5"."""
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``, or all of it when it is one sentence."""
+    found = _SENTENCE_END.search(text)
+    return text[: found.end()] if found else text
