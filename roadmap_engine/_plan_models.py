@@ -308,7 +308,7 @@ class DroppableItem(_Data):
 class WhatIf(_Data):
     """When the plan would end at other usual weekly hours (same days and days off)."""
 
-    weekly_hours: float
+    weekly_hours: Hours
     own: bool
     """True for the row at the person's own weekly hours."""
     end: dt.date | None
@@ -323,7 +323,7 @@ class DeadlineCheck(_Data):
     met: bool
     margin_days: int
     """Days to spare (positive) or days late (negative)."""
-    weekly_hours_needed: float | None
+    weekly_hours_needed: Hours | None
     """The least weekly hours, in quarter hours, that finish by the deadline
     (same days and time off); None if even 100 hours a week (or 24 hours on
     the busiest day) would not."""

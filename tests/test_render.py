@@ -32,8 +32,8 @@ def test_markdown_has_every_section_of_the_reference(sample_plan):
         "## What It Costs",
         "## Start Now",
         "### This Week",
-        "### This Month",
-        "### Next 90 Days",
+        "### Rest of This Month",
+        "### Rest of the First 90 Days",
         "## Frequently Asked Questions",
         "## Week by Week",
     ]:
