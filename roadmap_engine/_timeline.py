@@ -127,18 +127,21 @@ def calendar_weeks(
     for day, index, hours in timetable.sessions:
         bucket = per_week[(day - first).days // 7]
         bucket[index] = bucket.get(index, 0.0) + hours
+    off_reason: dict[int, str] = {}  # the time off each date falls in; the first span wins
+    for span in time_off:
+        lo, hi = max(span.start, first).toordinal(), min(span.end, end).toordinal()
+        for ordinal in range(lo, hi + 1):
+            off_reason.setdefault(ordinal, span.reason)
     weeks = []
     for n, bucket in enumerate(per_week):
         week_start = first + dt.timedelta(days=7 * n)
         days = [week_start + dt.timedelta(days=k) for k in range(7)]
-        study_days = [d for d in days if calendar.usual_hours(d) > 0]
-        off = _unique(
-            span.reason for d in study_days for span in time_off if span.start <= d <= span.end
-        )
+        study_days = [d.toordinal() for d in days if calendar.usual_hours(d) > 0]
+        off = _unique(off_reason[d] for d in study_days if d in off_reason)
         holiday_names = _unique(
-            calendar.holidays[d]
-            for d in study_days
-            if d in calendar.holidays and not any(s.start <= d <= s.end for s in time_off)
+            calendar.holidays[day]
+            for day in map(dt.date.fromordinal, study_days)
+            if day in calendar.holidays and day.toordinal() not in off_reason
         )
         weeks.append(
             Week(
