@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 from ._catalog import Catalog, load_catalog
+from ._coach import Brand, Coach, load_brand
 from ._plan import generate_plan
 from ._plan_models import Plan
 from ._profile import Profile, load_profile
 from ._render import FORMATS, render
 from .errors import (
     CatalogError,
+    CoachError,
     OutputError,
     ProfileError,
     RoadmapError,
@@ -51,8 +53,11 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "FORMATS",
+    "Brand",
     "Catalog",
     "CatalogError",
+    "Coach",
+    "CoachError",
     "OutputError",
     "Plan",
     "PlanResult",
@@ -65,6 +70,7 @@ __all__ = [
     "__version__",
     "generate_plan",
     "generate_plans",
+    "load_brand",
     "load_catalog",
     "load_profile",
     "render",

@@ -18,6 +18,10 @@ around it must still fit before 9999-12-31, where Python's dates end."""
 
 PROFILE_FILE_BYTES = 1_000_000
 """A real profile is a few hundred bytes."""
+COACH_FILE_BYTES = 100_000
+"""A coach file is a dozen lines."""
+LOGO_BYTES = 500_000
+"""A logo is embedded in every document, so it must stay small."""
 CATALOG_FILE_BYTES = 10_000_000
 """YAML parses at about 1 MB a second; the shipped catalog files are under 100 kB."""
 CATALOG_FOLDER_BYTES = 50_000_000

@@ -18,12 +18,14 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from . import _filters, _limits
 from ._bounded import BoundExceeded, run_bounded
+from ._coach import CoachSource, load_brand
 from ._plan_models import Plan
 from ._reading import as_path, read_text_bounded, regular_file
 from .errors import TemplateError
@@ -44,12 +46,15 @@ def render(
     *,
     templates: str | Path | None = None,
     coach_notes: bool = True,
+    coach: CoachSource | None = None,
 ) -> str:
     """The plan as a ``md``, ``html``, ``json`` or ``ics`` (calendar) document.
 
     ``templates`` is a folder whose ``plan.md.j2`` / ``plan.html.j2`` replace
     the built-in ones. ``coach_notes=False`` leaves out the section meant for
     the coach (what the plan assumed and should be confirmed with the client).
+    ``coach`` (a coach YAML file, a dict, a ``Coach`` or a ``Brand``) puts the
+    coach's brand on the cover, every page and the closing section.
     """
     if fmt == "json":
         return plan.model_dump_json(indent=2) + "\n"
@@ -59,16 +64,21 @@ def render(
         return render_ics(plan)
     if fmt not in FORMATS:
         raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    context = template_context(plan, coach_notes=coach_notes, coach=coach)
     user_dir = _user_dir(templates)
     name = f"plan.{fmt}.j2"
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
-            return (
-                environment(user_dir).get_template(name).render(plan=plan, coach_notes=coach_notes)
-            )
-    return _bounded(
-        functools.partial(_render_capped, name, user_dir, plan, coach_notes), name, user_dir
-    )
+            return environment(user_dir).get_template(name).render(context)
+    return _bounded(functools.partial(_render_capped, name, user_dir, context), name, user_dir)
+
+
+def template_context(
+    plan: Plan, *, coach_notes: bool = True, coach: CoachSource | None = None
+) -> dict[str, Any]:
+    """What a template sees: the plan, whether to show the coach's notes, and the brand."""
+    brand = load_brand(coach) if coach is not None else None
+    return {"plan": plan, "coach_notes": coach_notes, "brand": brand}
 
 
 def _bounded(work: Callable[[], str], name: str, user_dir: Path) -> str:
@@ -104,14 +114,12 @@ def _compile_ahead(user_dir: Path) -> None:
         env.get_template(f"default/{builtin}")
 
 
-def _render_capped(name: str, user_dir: Path, plan: Plan, coach_notes: bool) -> str:
+def _render_capped(name: str, user_dir: Path, context: dict[str, Any]) -> str:
     """A user template's text, refused once it grows past the output limit."""
     parts: list[str] = []
     size = 0
     with _template_errors(name, user_dir):
-        for part in (
-            environment(user_dir).get_template(name).generate(plan=plan, coach_notes=coach_notes)
-        ):
+        for part in environment(user_dir).get_template(name).generate(context):
             size += len(part)
             if size > _limits.TEMPLATE_OUTPUT_CHARS:
                 raise TemplateError(

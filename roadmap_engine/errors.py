@@ -7,6 +7,7 @@ escaping the library is a bug.
 
     RoadmapError
     ├── ProfileError    a profile file, dict or model is invalid
+    ├── CoachError      a coach file (the brand on the documents) is invalid
     ├── CatalogError    a catalog folder is invalid (syntax, reference, cycle)
     ├── ScheduleError   the inputs are valid but cannot make a sane schedule
     ├── TemplateError   a template is missing, broken or refused
@@ -22,6 +23,10 @@ class RoadmapError(Exception):
 
 class ProfileError(RoadmapError):
     """The profile is invalid; the message names the file and field."""
+
+
+class CoachError(RoadmapError):
+    """The coach file is invalid; the message names the file and field."""
 
 
 class CatalogError(RoadmapError):
@@ -42,6 +47,7 @@ class OutputError(RoadmapError):
 
 __all__ = [
     "CatalogError",
+    "CoachError",
     "OutputError",
     "ProfileError",
     "RoadmapError",

@@ -9,7 +9,8 @@ def test_all_lists_exactly_the_public_names():
 
 
 def test_errors_share_one_base():
-    for name in ("CatalogError", "ProfileError", "ScheduleError", "TemplateError", "OutputError"):
+    names = ("CatalogError", "CoachError", "ProfileError", "ScheduleError", "TemplateError")
+    for name in (*names, "OutputError"):
         assert issubclass(getattr(roadmap_engine, name), roadmap_engine.RoadmapError)
 
 
