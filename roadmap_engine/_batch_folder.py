@@ -27,17 +27,27 @@ from pydantic import BaseModel, ValidationError
 from . import _limits
 from ._batch import CRASHED, bug_message
 from ._catalog import Catalog, load_catalog
+from ._coach import Brand, CoachSource, coach_files, load_brand
 from ._output import inputs_of_run, no_interrupt, refuse_inputs, write_atomically, write_output
 from ._parallel import run_all
 from ._plan import generate_plan
+from ._plan_models import Plan
 from ._reading import as_path, read_bounded
 from ._render import FORMATS, builtin_templates_dir, check_templates, render
 from .errors import OutputError, ProfileError, RoadmapError, TemplateError
 
 REPORT_NAME = "report.json"
 PROFILE_PATTERNS = ("*.yaml", "*.yml")
-_SHAPING_LIBRARIES = ("pydantic", "jinja2", "holidays", "babel", "icalendar", "networkx")
-"""Libraries whose version can change a document (holiday data, date words, JSON)."""
+_SHAPING_LIBRARIES = (
+    "pydantic",
+    "jinja2",
+    "holidays",
+    "babel",
+    "icalendar",
+    "networkx",
+    "weasyprint",
+)
+"""Libraries whose version can change a document (holiday data, date words, JSON, PDF)."""
 
 
 class Output(BaseModel):
@@ -103,6 +113,7 @@ def run_batch(
     report: str | Path | None = None,
     on_result: Callable[[Entry, int], None] | None = None,
     coach_notes: bool = True,
+    coach: CoachSource | None = None,
 ) -> Report:
     """Plan every ``*.yaml`` profile in ``profiles_dir`` into ``out_dir``, one
     document per format, and write the report (``out_dir/report.json`` by default).
@@ -111,7 +122,8 @@ def run_batch(
     template) raise a ``RoadmapError`` before anything is written; a broken
     profile only fails its own entry. ``force`` plans everything again.
     ``on_result(entry, total)`` is called as each profile is settled (for progress).
-    ``coach_notes=False`` leaves the coach's section out of the documents.
+    ``coach_notes=False`` leaves the coach's section out of the documents;
+    ``coach`` (a coach file, dict, ``Coach`` or ``Brand``) brands every document.
     """
     profiles_dir = as_path(profiles_dir, "the profiles folder", ProfileError)
     out_dir = as_path(out_dir, "the output folder", OutputError)
@@ -129,7 +141,10 @@ def run_batch(
     _check_report_path(report_path, out_dir)  # before the output folder is made
     _make_folder(out_dir)
     previous = {} if force else _previous_entries(report_path)
+    brand = load_brand(coach) if coach is not None else None  # checked before any work
     shaping = [*formats, "coach-notes" if coach_notes else "no-coach-notes"]
+    if brand is not None:  # the brand, logo included, shapes every document
+        shaping.append(hashlib.sha256(brand.model_dump_json().encode()).hexdigest())
     base = _inputs_fingerprint(catalog, replace_catalog, templates, shaping)
     total = len(sources)
 
@@ -162,10 +177,15 @@ def run_batch(
         else:
             todo.append(job)
 
-    _check_outputs(out_dir, report_path, todo, sources, catalog, templates)
+    own = [(p, "a profile") for p in sources]
+    if isinstance(coach, str | Path):
+        own += [
+            (p, "a coach file") for p in coach_files(as_path(coach, "a coach file", OutputError))
+        ]
+    _check_outputs(out_dir, report_path, todo, own, catalog, templates)
     try:
         for entry in run_all(
-            _write_plan, (cat, templates, coach_notes), todo, jobs=jobs, on_crash=_crashed
+            _write_plan, (cat, templates, coach_notes, brand), todo, jobs=jobs, on_crash=_crashed
         ):
             settled[entry.profile] = entry
             notify(entry)
@@ -228,7 +248,7 @@ def _check_outputs(
     out_dir: Path,
     report_path: Path,
     todo: Sequence[_Job],
-    sources: Sequence[Path],
+    own: Sequence[tuple[Path, str]],
     catalog: str | Path | None,
     templates: str | Path | None,
 ) -> None:
@@ -236,7 +256,7 @@ def _check_outputs(
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: the output folder is not writable; choose another -o")
     outputs = [report_path, *(path for job in todo for _, path in job.outputs)]
-    refuse_inputs(outputs, inputs_of_run([(p, "a profile") for p in sources], catalog, templates))
+    refuse_inputs(outputs, inputs_of_run(own, catalog, templates))
 
 
 def _check_report_path(report_path: Path, out_dir: Path) -> None:
@@ -256,7 +276,7 @@ def _check_report_path(report_path: Path, out_dir: Path) -> None:
         raise OutputError(f"{report_path}: its folder {folder} is not writable")
 
 
-def _write(path: Path, text: str, into_devices: bool = False) -> None:
+def _write(path: Path, text: str | bytes, into_devices: bool = False) -> None:
     """A document is always replaced (a link in OUT_DIR is never written through);
     the report may also go into a pipe or device (``--report /dev/stdout``)."""
     try:
@@ -364,17 +384,16 @@ def _engine_version() -> str:
     return __version__
 
 
-def _write_plan(context: tuple[Catalog, str | Path | None, bool], job: _Job) -> Entry:
+def _write_plan(context: tuple[Catalog, str | Path | None, bool, Brand | None], job: _Job) -> Entry:
     """Plan one profile and write its documents (runs in a worker process)."""
-    catalog, templates, coach_notes = context
+    catalog, templates, coach_notes, brand = context
     try:
         plan = generate_plan(job.path, catalog=catalog)
         documents = [
-            (path, render(plan, fmt, templates=templates, coach_notes=coach_notes))
-            for fmt, path in job.outputs
+            (path, _document(plan, fmt, templates, coach_notes, brand)) for fmt, path in job.outputs
         ]
-        for path, text in documents:
-            _write(path, text)
+        for path, data in documents:
+            _write(path, data)
     except RoadmapError as exc:
         return _failed(job, str(exc))
     except Exception as exc:  # a bug: record it and let the other profiles go on
@@ -384,14 +403,24 @@ def _write_plan(context: tuple[Catalog, str | Path | None, bool], job: _Job) -> 
         status="written",
         fingerprint=job.fingerprint,
         outputs=[
-            Output(path=path.name, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-            for path, text in documents
+            Output(path=path.name, sha256=hashlib.sha256(data).hexdigest())
+            for path, data in documents
         ],
         title=plan.title,
         start=plan.start,
         end=plan.end,
         meets_deadline=plan.deadline.met if plan.deadline else None,
     )
+
+
+def _document(
+    plan: Plan, fmt: str, templates: str | Path | None, coach_notes: bool, brand: Brand | None
+) -> bytes:
+    """One document's bytes, as written: text as UTF-8, a PDF as it is."""
+    if fmt == "pdf":
+        return render(plan, "pdf", templates=templates, coach_notes=coach_notes, coach=brand)
+    text = render(plan, fmt, templates=templates, coach_notes=coach_notes, coach=brand)
+    return text.encode("utf-8")
 
 
 def _failed(job: _Job, error: str, trace: str | None = None) -> Entry:

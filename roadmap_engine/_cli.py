@@ -27,18 +27,22 @@ EXIT_INTERRUPTED = 130
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from . import generate_plan, load_catalog, render
+    from . import generate_plan, load_brand, load_catalog, render
     from ._output import STDOUT, inputs_of_run, refuse_inputs, write_output
     from .errors import OutputError
 
     output = args.output
+    _refuse_binary_to_terminal(args.format, output)
+    brand = load_brand(args.coach) if args.coach else None  # a bad coach file fails first
     if output is not None:  # before any work: never destroy an input, never fail late
-        own = [(args.profile, "the profile")]
+        own = [(args.profile, "the profile"), *_coach_files(args.coach)]
         refuse_inputs([output], inputs_of_run(own, args.catalog, args.templates))
         _check_output_folder(output)
     catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
     plan = generate_plan(args.profile, catalog=catalog)
-    text = render(plan, args.format, templates=args.templates, coach_notes=args.coach_notes)
+    text = render(
+        plan, args.format, templates=args.templates, coach_notes=args.coach_notes, coach=brand
+    )
     if output is None:
         output = Path(STDOUT)
     try:
@@ -53,6 +57,18 @@ def _plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_binary_to_terminal(fmt: str, output: Path | None) -> None:
+    """A PDF is bytes: refuse to pour it onto a terminal (a pipe or a file is fine)."""
+    from ._output import STDOUT
+    from .errors import OutputError
+
+    if fmt == "pdf" and (output is None or str(output) == STDOUT) and sys.stdout.isatty():
+        raise OutputError(
+            "a PDF is not for the terminal; write it to a file with -o plan.pdf "
+            "(or pipe it: roadmap plan PROFILE --format pdf > plan.pdf)"
+        )
+
+
 def _coach_notes_flag(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-coach-notes",
@@ -60,6 +76,20 @@ def _coach_notes_flag(command: argparse.ArgumentParser) -> None:
         action="store_false",
         help="leave out the section for the coach (levels assumed from the current role)",
     )
+    command.add_argument(
+        "--coach",
+        type=Path,
+        metavar="FILE",
+        help="a coach file (YAML: name, contact, logo, accent colour, footer, call to action) "
+        "whose brand goes on the cover, every page and the closing section",
+    )
+
+
+def _coach_files(coach: Path | None) -> list[tuple[Path, str]]:
+    """The coach file and its logo, which no output may overwrite."""
+    from ._coach import coach_files
+
+    return [] if coach is None else [(path, "a coach file") for path in coach_files(coach)]
 
 
 def _check_output_folder(output: Path) -> None:
@@ -98,6 +128,7 @@ def _batch(args: argparse.Namespace) -> int:
             report=args.report,
             on_result=progress,
             coach_notes=args.coach_notes,
+            coach=args.coach,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -209,9 +240,10 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "-f",
         "--format",
-        choices=("md", "html", "json", "ics"),
+        choices=("md", "html", "json", "ics", "pdf"),
         default="md",
-        help="output format (default: md); ics is a calendar file for calendar apps",
+        help="output format (default: md); ics is a calendar file for calendar apps; pdf "
+        "needs the pdf extra (pip install 'roadmap-engine[pdf]')",
     )
     plan.add_argument(
         "-o",
@@ -265,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         default="md",
         metavar="FORMATS",
-        help="comma-separated formats among md, html, json, ics (default: md)",
+        help="comma-separated formats among md, html, json, ics, pdf (default: md)",
     )
     batch.add_argument(
         "--catalog", type=Path, metavar="DIR", help="a catalog folder laid over the built-in one"

@@ -118,6 +118,13 @@ def load_brand(source: CoachSource, *, base: Path | None = None) -> Brand:
     )
 
 
+def coach_files(path: Path) -> list[Path]:
+    """The coach file and its logo: files a run reads, which no output may replace."""
+    data = load_yaml_file(path, CoachError, _limits.COACH_FILE_BYTES)
+    logo = data.get("logo") if isinstance(data, dict) else None
+    return [path, *([path.parent / logo] if isinstance(logo, str) else [])]
+
+
 def _validate(data: dict[str, Any], source: str) -> Coach:
     try:
         return Coach.model_validate(data)
