@@ -70,6 +70,22 @@ class StudyCalendar:
             total += cap
         return total
 
+    def hours_until_by_kind(self, last: dt.date) -> tuple[float, float]:
+        """Hours from the start to ``last``: (on usual weeks, in periods with their own
+        hours). Scaling the usual weeks scales only the first."""
+        usual = fixed = 0.0
+        first = self.start.toordinal()
+        for ordinal in range(first, last.toordinal() + 1):
+            if ordinal in self.off:
+                continue
+            weekday = (self.start.weekday() + ordinal - first) % 7
+            week = self._week_at(ordinal)
+            if week is self.day_hours:
+                usual += week[weekday]
+            else:
+                fixed += week[weekday]
+        return usual, fixed
+
     def scaled(self, weekly_hours: float) -> StudyCalendar:
         """The same days, periods and days off, with the usual weeks at ``weekly_hours``."""
         factor = weekly_hours / sum(self.day_hours)

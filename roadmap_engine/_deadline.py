@@ -64,6 +64,12 @@ def least_weekly_hours(
     low, high = 1, math.floor(ceiling * STEPS_PER_HOUR + 1e-9)
     if not meets(high):
         return None
+    # Below the weekly hours whose capacity up to the deadline is the work's hours
+    # nothing can finish: start the search there (one step lower, for rounding).
+    usual, fixed = calendar.hours_until_by_kind(deadline)
+    if usual > 0:
+        floor_hours = (sum(hours) - fixed) * sum(calendar.day_hours) / usual
+        low = min(high, max(low, math.floor(floor_hours * STEPS_PER_HOUR) - 1))
     while low < high:  # invariant: meets(high); every step below low fails
         mid = (low + high) // 2
         if meets(mid):

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import profile
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from roadmap_engine import generate_plan
 from roadmap_engine._calendar import build_calendar
+from roadmap_engine._deadline import least_weekly_hours
 from roadmap_engine._profile import load_profile
 from roadmap_engine._schedule import finish_date
 
@@ -45,3 +48,29 @@ def test_finish_date_matches_the_full_schedule(tiny_catalog):
     plan = generate_plan(person, catalog=tiny_catalog)
     hours = [a.hours for p in plan.phases for a in p.activities]
     assert finish_date(hours, build_calendar(person)) == plan.end
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    weekly=st.sampled_from([2, 5, 7.5, 12]),
+    days=st.integers(20, 400),
+    hours=st.lists(st.floats(0.5, 40), min_size=1, max_size=8),
+    period=st.booleans(),
+)
+def test_the_least_weekly_hours_are_the_first_that_meet_the_deadline(weekly, days, hours, period):
+    """The search (which skips hours too few to fit the work) agrees with trying every
+    quarter hour from the bottom."""
+    extra = {}
+    if period:
+        extra["periods"] = [{"start": "2027-02-01", "end": "2027-03-31", "weekly_hours": 20}]
+    person, _ = load_profile(profile(weekly_hours=weekly, **extra))
+    calendar = build_calendar(person)
+    deadline = calendar.start + dt.timedelta(days=days)
+    found = least_weekly_hours(hours, calendar, deadline)
+    first = None
+    for steps in range(1, 100 * 4 + 1):
+        end = finish_date(hours, calendar.scaled(steps / 4))
+        if end is not None and end <= deadline:
+            first = steps / 4
+            break
+    assert found == first
