@@ -31,30 +31,103 @@ def _plan(args: argparse.Namespace) -> int:
     from ._output import STDOUT, inputs_of_run, refuse_inputs, write_output
     from .errors import OutputError
 
-    output = args.output
-    _refuse_binary_to_terminal(args.format, output)
     brand = load_brand(args.coach) if args.coach else None  # a bad coach file fails first
-    if output is not None:  # before any work: never destroy an input, never fail late
+    inputs: list[tuple[Path, str]] = []
+    if args.output is not None:  # before any work: never destroy an input, never fail late
         own = [(args.profile, "the profile"), *_coach_files(args.coach)]
-        refuse_inputs([output], inputs_of_run(own, args.catalog, args.templates))
+        inputs = inputs_of_run(own, args.catalog, args.templates)
+        refuse_inputs([args.output], inputs)  # whatever its name says
+    targets = _targets(args.format, args.output)  # (format, file) pairs; "-" is stdout
+    for fmt, output in targets:
+        _refuse_binary_to_terminal(fmt, output)
+    files = [output for _, output in targets if str(output) != STDOUT]
+    refuse_inputs(files, inputs)
+    for output in files:  # every file checked before any is written
         _check_output_folder(output)
     catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
     plan = generate_plan(args.profile, catalog=catalog)
-    text = render(
-        plan, args.format, templates=args.templates, coach_notes=args.coach_notes, coach=brand
-    )
-    if output is None:
-        output = Path(STDOUT)
-    try:
-        write_output(output, text)
-    except OSError as exc:
-        raise OutputError(
-            f"{output}: cannot write the plan ({exc.strerror}); "
-            "check that its folder exists and is writable"
-        ) from None
-    if str(output) != STDOUT:
-        print(f"wrote {output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
+    documents = [  # every document made before any is written
+        (
+            output,
+            render(plan, fmt, templates=args.templates, coach_notes=args.coach_notes, coach=brand),
+        )
+        for fmt, output in targets
+    ]
+    for output, text in documents:
+        try:
+            write_output(output, text)
+        except OSError as exc:
+            raise OutputError(
+                f"{output}: cannot write the plan ({exc.strerror}); "
+                "check that its folder exists and is writable"
+            ) from None
+        if str(output) != STDOUT:
+            print(f"wrote {output} ({plan.title}; {plan.start} to {plan.end})", file=sys.stderr)
     return 0
+
+
+_EXTENSIONS = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "json": "json"}
+_EXTENSIONS |= {"ics": "ics", "pdf": "pdf"}
+"""A file extension -> the format it names."""
+
+
+def _targets(format_option: str | None, output: Path | None) -> list[tuple[str, Path]]:
+    """Which documents ``roadmap plan`` writes where: (format, file) pairs.
+
+    One format: the file's extension names it when ``--format`` does not (md
+    without either), and the two must agree. Several formats (``md,html``):
+    ``-o`` is a base name, and each document gets its format's extension.
+    """
+    from ._output import STDOUT
+    from ._render import FORMATS
+    from .errors import OutputError
+
+    formats = list(dict.fromkeys(f.strip().lower() for f in (format_option or "").split(",")))
+    formats = [f for f in formats if f]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise OutputError(f"unknown format {unknown[0]!r}; choose among {', '.join(FORMATS)}")
+    if output is None or str(output) == STDOUT:
+        if len(formats) > 1:
+            raise OutputError(
+                f"{len(formats)} formats need a base name to write them to, "
+                "e.g. -o plans/alex for plans/alex.md, plans/alex.html, ..."
+            )
+        return [(formats[0] if formats else "md", Path(STDOUT))]
+    suffix = output.suffix.lower().lstrip(".")
+    named = _EXTENSIONS.get(suffix)
+    if len(formats) > 1:
+        if named is not None:
+            base = output.with_suffix("")
+            raise OutputError(
+                f"{output}: with several formats, -o is a base name without an extension "
+                f"(-o {base} writes {', '.join(f'{base}.{f}' for f in formats)})"
+            )
+        return [(fmt, output.with_name(f"{output.name}.{fmt}")) for fmt in formats]
+    if formats:
+        if named is not None and named != formats[0]:
+            raise OutputError(
+                f"{output}: the extension .{suffix} means {named} but --format says "
+                f"{formats[0]}; drop --format or name the file .{formats[0]}"
+            )
+        return [(formats[0], output)]
+    if named is None and suffix and not _is_stream(output):
+        raise OutputError(
+            f"{output}: the extension .{suffix} names no format; end the name with one of "
+            f"{', '.join('.' + f for f in FORMATS)}, or give --format"
+        )
+    return [(named or "md", output)]
+
+
+def _is_stream(path: Path) -> bool:
+    """An existing pipe or device (not a file or folder): written straight into as md."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _refuse_binary_to_terminal(fmt: str, output: Path | None) -> None:
@@ -205,6 +278,37 @@ def _catalog_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _init(args: argparse.Namespace) -> int:
+    from . import load_catalog
+    from ._starter import starter_profile
+    from .errors import OutputError
+
+    _check_output_folder(args.profile)
+    catalog = None
+    if args.current or args.target:
+        catalog = load_catalog(args.catalog, replace=args.replace)
+    text = starter_profile(args.current, args.target, catalog=catalog)
+    try:
+        with open(args.profile, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise OutputError(
+            f"{args.profile}: already exists; choose another name (init never overwrites)"
+        ) from None
+    print(
+        f"wrote {args.profile}; fill in its required fields, then run: roadmap plan {args.profile}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from ._starter import json_schema
+
+    sys.stdout.write(json_schema(args.kind))
+    return 0
+
+
 def _catalog_check(args: argparse.Namespace) -> int:
     from . import load_catalog
 
@@ -240,10 +344,10 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument(
         "-f",
         "--format",
-        choices=("md", "html", "json", "ics", "pdf"),
-        default="md",
-        help="output format (default: md); ics is a calendar file for calendar apps; pdf "
-        "needs the pdf extra (pip install 'roadmap-engine[pdf]')",
+        metavar="FORMATS",
+        help="md, html, json, ics or pdf, or several joined by commas (md,html,ics) with -o "
+        "as their base name; by default the -o file's extension, else md. ics is a calendar "
+        "file for calendar apps; pdf needs the pdf extra (pip install 'roadmap-engine[pdf]')",
     )
     plan.add_argument(
         "-o",
@@ -363,6 +467,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--replace-catalog", dest="replace", action="store_true", help="check DIR alone"
     )
     check.set_defaults(run=_catalog_check)
+
+    init = commands.add_parser(
+        "init",
+        help="write a profile to fill in",
+        description="Write a new profile (YAML) with every field and what it means as "
+        "comments: the required ones to fill in, the optional ones commented out with an "
+        "example. Never overwrites a file.",
+    )
+    init.add_argument("profile", type=Path, metavar="PROFILE", help="the new profile's file")
+    init.add_argument("--current", metavar="ROLE", help="the role held now (a catalog role)")
+    init.add_argument("--target", metavar="ROLE", help="the role to move into")
+    init.add_argument(
+        "--catalog", type=Path, metavar="DIR", help="a catalog folder laid over the built-in one"
+    )
+    init.add_argument(
+        "--replace-catalog", dest="replace", action="store_true", help="use DIR alone"
+    )
+    init.set_defaults(run=_init)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a profile, coach or catalog file",
+        description="Print the JSON Schema of a profile, coach or catalog file, for editors "
+        "that complete and check YAML (e.g. with a '# yaml-language-server: $schema=FILE' "
+        "line at the top of the file).",
+    )
+    schema.add_argument("kind", choices=("profile", "coach", "catalog"), help="which file")
+    schema.set_defaults(run=_schema)
     return parser
 
 

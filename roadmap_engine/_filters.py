@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from ._plan_models import ResourceRef
 
@@ -97,6 +99,42 @@ def money(value: float) -> str:
     return f"${value:,.2f}".replace(".00", "")
 
 
+_MERMAID_SWAPS = str.maketrans({":": " -", ";": ",", "#": "\uff03", "%": "\uff05", "`": "'"})
+_MERMAID_KEYWORD = re.compile(
+    r"(?:gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes"
+    r"|todaymarker|weekday|title|accdescription|acctitle|accdescr|section|click|call|href)\b"
+    r"|\d{4}-\d\d-\d\d",
+    re.IGNORECASE,
+)
+
+
+def mermaid_text(value: str) -> str:
+    """``value`` as a name on one line of a mermaid gantt chart.
+
+    Mermaid's gantt grammar ends a name at ``:`` (the task's data follows), ``;``
+    (a new statement) and ``#`` (a comment), and reads ``%`` as the start of a
+    comment; a name that begins with a keyword (``title``, ``section``, ``click``,
+    ...) or a date is read as that statement. So: one line, ``:`` as " -", ``;`` as
+    ",", ``#`` and ``%`` as their full-width look-alikes, a backtick (which could
+    close the Markdown fence) as a quote, and a keyword at the start behind a
+    zero-width space.
+    """
+    text = " ".join(value.translate(_MERMAID_SWAPS).split())
+    if _MERMAID_KEYWORD.match(text):
+        text = "\u200b" + text
+    return text or "-"
+
+
+def css_string(value: object) -> Markup:
+    """``value`` as a quoted CSS string, safe inside a ``<style>`` element: every
+    character that could end the string, the rule or the element is a hex escape."""
+    text = str(value)
+    escaped = "".join(
+        f"\\{ord(c):x} " if c in "\"'\\<>&" or ord(c) < 0x20 or ord(c) == 0x7F else c for c in text
+    )
+    return Markup(f'"{escaped}"')
+
+
 FILTERS = {
     "date": local_date,
     "span": date_span,
@@ -106,4 +144,6 @@ FILTERS = {
     "number": number,
     "price": price,
     "money": money,
+    "mermaid": mermaid_text,
+    "css_string": css_string,
 }

@@ -26,15 +26,21 @@ STDOUT = "-"
 """The output name that means standard output."""
 
 
-def write_output(path: Path, text: str, *, follow_links: bool = True) -> None:
-    """Write ``text`` to ``path`` (``-`` for standard output), never half-written.
+def write_output(path: Path, text: str | bytes, *, follow_links: bool = True) -> None:
+    """Write ``text`` (UTF-8 text, or bytes as they are) to ``path`` (``-`` for
+    standard output), never half-written.
 
     With ``follow_links`` a link's target is replaced (keeping its mode) and
     the link kept; without, a link is replaced like a file.
     """
     if str(path) == STDOUT:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()  # text written before must come first
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
     if not follow_links and path.is_symlink():
         write_atomically(path, text)
@@ -48,13 +54,13 @@ def write_output(path: Path, text: str, *, follow_links: bool = True) -> None:
     if status is not None and stat.S_ISDIR(status.st_mode):
         raise OutputError(f"{path}: is a folder; give a file name for the plan")
     if status is not None and not stat.S_ISREG(status.st_mode):
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(path, "wb") as handle:
+            handle.write(_encoded(text))
         return
     write_atomically(path, text)
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
@@ -62,12 +68,17 @@ def write_atomically(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:80]}.", suffix=".tmp", dir=folder)
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_encoded(text))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _encoded(text: str | bytes) -> bytes:
+    """A document's bytes: text as UTF-8, its newlines as written (never translated)."""
+    return text if isinstance(text, bytes) else text.encode("utf-8")
 
 
 @contextlib.contextmanager

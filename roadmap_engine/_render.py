@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -28,9 +28,12 @@ from ._bounded import BoundExceeded, run_bounded
 from ._coach import CoachSource, load_brand
 from ._plan_models import Plan
 from ._reading import as_path, read_text_bounded, regular_file
+from ._timeline_view import timeline_view
 from .errors import TemplateError
 
-FORMATS = ("md", "html", "json", "ics")
+FORMATS = ("md", "html", "json", "ics", "pdf")
+TEXT_FORMATS = ("md", "html", "json", "ics")
+"""The formats whose documents are text; a ``pdf`` document is bytes."""
 _PACKAGE = Path(__file__).parent
 
 
@@ -40,6 +43,18 @@ def builtin_templates_dir() -> Path:
     return packaged if packaged.is_dir() else _PACKAGE.parent / "templates"
 
 
+# A "pdf" literal gives bytes; any other name gives text. The two overlap for a
+# `str` that holds "pdf", as `open()`'s modes do, hence the ignore.
+@overload
+def render(  # type: ignore[overload-overlap]
+    plan: Plan,
+    fmt: Literal["pdf"],
+    *,
+    templates: str | Path | None = None,
+    coach_notes: bool = True,
+    coach: CoachSource | None = None,
+) -> bytes: ...
+@overload
 def render(
     plan: Plan,
     fmt: str = "md",
@@ -47,8 +62,17 @@ def render(
     templates: str | Path | None = None,
     coach_notes: bool = True,
     coach: CoachSource | None = None,
-) -> str:
-    """The plan as a ``md``, ``html``, ``json`` or ``ics`` (calendar) document.
+) -> str: ...
+def render(
+    plan: Plan,
+    fmt: str = "md",
+    *,
+    templates: str | Path | None = None,
+    coach_notes: bool = True,
+    coach: CoachSource | None = None,
+) -> str | bytes:
+    """The plan as a ``md``, ``html``, ``json`` or ``ics`` (calendar) document (text),
+    or a ``pdf`` (bytes: the HTML printed by WeasyPrint, an optional extra).
 
     ``templates`` is a folder whose ``plan.md.j2`` / ``plan.html.j2`` replace
     the built-in ones. ``coach_notes=False`` leaves out the section meant for
@@ -62,6 +86,10 @@ def render(
         from ._ics import render_ics
 
         return render_ics(plan)
+    if fmt == "pdf":
+        from ._pdf import render_pdf
+
+        return render_pdf(plan, templates=templates, coach_notes=coach_notes, coach=coach)
     if fmt not in FORMATS:
         raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     context = template_context(plan, coach_notes=coach_notes, coach=coach)
@@ -76,9 +104,15 @@ def render(
 def template_context(
     plan: Plan, *, coach_notes: bool = True, coach: CoachSource | None = None
 ) -> dict[str, Any]:
-    """What a template sees: the plan, whether to show the coach's notes, and the brand."""
+    """What a template sees: the plan, whether to show the coach's notes, the brand, and
+    the geometry of the HTML's timeline (cheap arithmetic, so every format gets it)."""
     brand = load_brand(coach) if coach is not None else None
-    return {"plan": plan, "coach_notes": coach_notes, "brand": brand}
+    return {
+        "plan": plan,
+        "coach_notes": coach_notes,
+        "brand": brand,
+        "timeline": timeline_view(plan),
+    }
 
 
 def _bounded(work: Callable[[], str], name: str, user_dir: Path) -> str:
@@ -135,8 +169,12 @@ def check_templates(formats: Iterable[str], templates: str | Path | None = None)
     at a broken template before it starts, not once per profile."""
     user_dir = _user_dir(templates)
     for fmt in formats:
-        if fmt in ("md", "html"):  # json and ics are written without templates
-            name = f"plan.{fmt}.j2"
+        if fmt == "pdf":  # the HTML template, printed: WeasyPrint must be there
+            from ._pdf import weasyprint
+
+            weasyprint()
+        if fmt in ("md", "html", "pdf"):  # json and ics are written without templates
+            name = f"plan.{'html' if fmt == 'pdf' else fmt}.j2"
             if user_dir is None:
                 with _template_errors(name, user_dir):
                     environment(user_dir).get_template(name)

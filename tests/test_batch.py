@@ -274,7 +274,7 @@ def test_two_profiles_with_one_name_do_not_overwrite_each_other(tmp_path, capsys
     [
         (lambda tmp: None, ["missing", "-o", "out"], "missing: profiles folder not found"),
         (lambda tmp: (tmp / "empty").mkdir(), ["empty", "-o", "out"], "no .yaml or .yml"),
-        (None, ["p", "-o", "out", "-f", "md,pdf"], "unknown format 'pdf'"),
+        (None, ["p", "-o", "out", "-f", "md,docx"], "unknown format 'docx'"),
         (None, ["p", "-o", "out", "--templates", "t"], "t/plan.md.j2:1: template syntax"),
         (lambda tmp: (tmp / "file").write_text("x"), ["p", "-o", "file"], "is not a folder"),
         (None, ["p", "-o", "out", "--catalog", "nowhere"], "catalog folder not found"),

@@ -58,7 +58,7 @@ def test_help_explains_the_commands(capsys):
     except SystemExit as stop:
         assert stop.code == 0
     out = capsys.readouterr().out
-    assert "--format {md,html,json,ics}" in out and "PROFILE" in out
+    assert "--format FORMATS" in out and "md, html, json, ics or pdf" in out and "PROFILE" in out
 
 
 def test_an_unwritable_output_names_the_file_and_a_fix(tmp_path, capsys):

@@ -24,7 +24,8 @@ def test_the_python_examples_run(tmp_path, monkeypatch, capsys):
 
 def test_ci_runs_the_readmes_test_command():
     command = (
-        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test,pdf]' "
+        "&& .venv/bin/python -m pytest"
     )
     assert command in README
     assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

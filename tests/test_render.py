@@ -107,8 +107,8 @@ def test_template_mistakes_are_template_errors(tmp_path, tiny_catalog):
     broken = write_tree(tmp_path / "b", {"plan.md.j2": "{% for %}"})
     with pytest.raises(TemplateError, match=r"plan\.md\.j2:1: template syntax error"):
         render(plan, "md", templates=broken)
-    with pytest.raises(TemplateError, match="unknown format 'pdf'"):
-        render(plan, "pdf")
+    with pytest.raises(TemplateError, match="unknown format 'docx'"):
+        render(plan, "docx")
 
 
 def test_user_templates_run_in_the_sandbox(tmp_path, tiny_catalog):
