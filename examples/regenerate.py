@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from roadmap_engine import generate_plan, render
-from roadmap_engine._output import write_atomically
+from roadmap_engine.writers.output import write_atomically
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("md", "html", "json")

@@ -9,11 +9,8 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 from ._catalog import Catalog, load_catalog
-from ._coach import Brand, Coach, load_brand
 from ._plan import generate_plan
 from ._plan_models import Plan
-from ._profile import Profile, load_profile
-from ._render import FORMATS, render
 from .errors import (
     CatalogError,
     CoachError,
@@ -23,6 +20,9 @@ from .errors import (
     ScheduleError,
     TemplateError,
 )
+from .inputs.coach import Brand, Coach, load_brand
+from .inputs.profile import Profile, load_profile
+from .writers.render import FORMATS, render
 
 if _TYPE_CHECKING:  # type checkers see the real names; at run time they load lazily
     from ._batch import PlanResult, generate_plans

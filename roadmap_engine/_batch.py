@@ -11,8 +11,8 @@ from ._catalog import Catalog, load_catalog
 from ._parallel import run_all
 from ._plan import generate_plan
 from ._plan_models import Plan
-from ._profile import Profile, ProfileSource
 from .errors import RoadmapError
+from .inputs.profile import Profile, ProfileSource
 
 CRASHED = (
     "the worker process planning it stopped abruptly (out of memory, or killed); "

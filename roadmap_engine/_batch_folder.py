@@ -27,14 +27,20 @@ from pydantic import BaseModel, ValidationError
 from . import _limits
 from ._batch import CRASHED, bug_message
 from ._catalog import Catalog, load_catalog
-from ._coach import Brand, CoachSource, coach_files, load_brand
-from ._output import inputs_of_run, no_interrupt, refuse_inputs, write_atomically, write_output
 from ._parallel import run_all
 from ._plan import generate_plan
 from ._plan_models import Plan
 from ._reading import as_path, read_bounded
-from ._render import FORMATS, builtin_templates_dir, check_templates, render
 from .errors import OutputError, ProfileError, RoadmapError, TemplateError
+from .inputs.coach import Brand, CoachSource, coach_files, load_brand
+from .writers.output import (
+    inputs_of_run,
+    no_interrupt,
+    refuse_inputs,
+    write_atomically,
+    write_output,
+)
+from .writers.render import FORMATS, builtin_templates_dir, check_templates, render
 
 REPORT_NAME = "report.json"
 PROFILE_PATTERNS = ("*.yaml", "*.yml")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ._limits import PLAN_DAYS as HORIZON_DAYS
 from ._limits import PLAN_YEARS as HORIZON_YEARS
-from ._profile import Profile
+from .inputs.profile import Profile
 
 __all__ = ["HORIZON_DAYS", "HORIZON_YEARS", "StudyCalendar", "build_calendar"]
 

@@ -28,8 +28,8 @@ EXIT_INTERRUPTED = 130
 
 def _plan(args: argparse.Namespace) -> int:
     from . import generate_plan, load_brand, load_catalog, render
-    from ._output import STDOUT, inputs_of_run, refuse_inputs, write_output
     from .errors import OutputError
+    from .writers.output import STDOUT, inputs_of_run, refuse_inputs, write_output
 
     brand = load_brand(args.coach) if args.coach else None  # a bad coach file fails first
     inputs: list[tuple[Path, str]] = []
@@ -78,9 +78,9 @@ def _targets(format_option: str | None, output: Path | None) -> list[tuple[str, 
     without either), and the two must agree. Several formats (``md,html``):
     ``-o`` is a base name, and each document gets its format's extension.
     """
-    from ._output import STDOUT
-    from ._render import FORMATS
     from .errors import OutputError
+    from .writers.output import STDOUT
+    from .writers.render import FORMATS
 
     formats = list(dict.fromkeys(f.strip().lower() for f in (format_option or "").split(",")))
     formats = [f for f in formats if f]
@@ -132,8 +132,8 @@ def _is_stream(path: Path) -> bool:
 
 def _refuse_binary_to_terminal(fmt: str, output: Path | None) -> None:
     """A PDF is bytes: refuse to pour it onto a terminal (a pipe or a file is fine)."""
-    from ._output import STDOUT
     from .errors import OutputError
+    from .writers.output import STDOUT
 
     if fmt == "pdf" and (output is None or str(output) == STDOUT) and sys.stdout.isatty():
         raise OutputError(
@@ -160,14 +160,14 @@ def _coach_notes_flag(command: argparse.ArgumentParser) -> None:
 
 def _coach_files(coach: Path | None) -> list[tuple[Path, str]]:
     """The coach file and its logo, which no output may overwrite."""
-    from ._coach import coach_files
+    from .inputs.coach import coach_files
 
     return [] if coach is None else [(path, "a coach file") for path in coach_files(coach)]
 
 
 def _check_output_folder(output: Path) -> None:
-    from ._output import STDOUT
     from .errors import OutputError
+    from .writers.output import STDOUT
 
     if str(output) == STDOUT or output.exists():
         return
@@ -280,8 +280,8 @@ def _catalog_list(args: argparse.Namespace) -> int:
 
 def _init(args: argparse.Namespace) -> int:
     from . import load_catalog
-    from ._starter import starter_profile
     from .errors import OutputError
+    from .inputs.starter import starter_profile
 
     _check_output_folder(args.profile)
     catalog = None
@@ -303,7 +303,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from ._starter import json_schema
+    from .inputs.starter import json_schema
 
     sys.stdout.write(json_schema(args.kind))
     return 0

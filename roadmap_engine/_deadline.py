@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from ._calendar import StudyCalendar
 from ._order import Item
 from ._plan_models import DeadlineCheck, DroppableItem, WhatIf
-from ._profile import MAX_WEEKLY_HOURS
 from ._schedule import EPSILON, finish_date
 from ._timeline import weeks_between
+from .inputs.profile import MAX_WEEKLY_HOURS
 
 STEPS_PER_HOUR = 4
 MAX_DAY_HOURS = 24

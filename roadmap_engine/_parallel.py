@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-from ._output import no_interrupt
+from .writers.output import no_interrupt
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")

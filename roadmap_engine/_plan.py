@@ -18,12 +18,12 @@ from ._gap import Gap, find_gap
 from ._levels import Level
 from ._order import Item, order_work, with_review_buffer
 from ._plan_models import Activity, LeftOut, Plan, RoleRef, StudyDay, Why
-from ._profile import WEEKDAYS, Profile, ProfileSource, load_profile
 from ._resolve import Resolved, resolve
 from ._resources import Budget, Choice, Need, certifications_within, choose
 from ._schedule import HorizonExceeded, Schedule, schedule
 from ._text import first_sentence
 from .errors import ProfileError, ScheduleError
+from .inputs.profile import WEEKDAYS, Profile, ProfileSource, load_profile
 
 
 def generate_plan(profile: ProfileSource, *, catalog: Catalog | str | Path | None = None) -> Plan:

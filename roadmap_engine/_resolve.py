@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ._catalog import Catalog
 from ._levels import Level
 from ._names import did_you_mean
-from ._profile import Profile
 from .errors import ProfileError
+from .inputs.profile import Profile
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from ._plan_models import (
     WeekItem,
     WeekRun,
 )
-from ._profile import Period, TimeOff
 from ._schedule import Schedule
+from .inputs.profile import Period, TimeOff
 
 _DAY = dt.timedelta(days=1)
 

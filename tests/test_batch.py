@@ -29,7 +29,7 @@ from roadmap_engine import (
     render,
 )
 from roadmap_engine._cli import main
-from roadmap_engine._profile import ProfileSource
+from roadmap_engine.inputs.profile import ProfileSource
 
 PROFILES = sorted((ROOT / "profiles").glob("*.yaml"))
 

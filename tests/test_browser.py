@@ -92,7 +92,7 @@ def test_a_script_in_a_clients_name_stays_text(dom, tiny_catalog):
 def test_the_timeline_shows_every_phase_with_its_dates(dom):
     from html import escape  # the module's fixtures name their page text `html`
 
-    from roadmap_engine._render import environment
+    from roadmap_engine.writers.render import environment
 
     span = environment().from_string("{{ start | span(end) }}")
     plan = generate_plan(SAMPLE)

@@ -10,7 +10,7 @@ from conftest import profile
 
 from roadmap_engine import ProfileError, generate_plan, render
 from roadmap_engine._calendar import build_calendar
-from roadmap_engine._profile import load_profile
+from roadmap_engine.inputs.profile import load_profile
 
 
 def hours_by_date(plan):

@@ -14,8 +14,8 @@ from conftest import ROOT, SAMPLE
 
 from roadmap_engine import generate_plan, render
 from roadmap_engine._cli import EXIT_USER_ERROR, main
-from roadmap_engine._profile import Profile
-from roadmap_engine._starter import json_schema
+from roadmap_engine.inputs.profile import Profile
+from roadmap_engine.inputs.starter import json_schema
 
 # -- the format follows the output file's extension ---------------------------
 

@@ -21,7 +21,7 @@ from plan_checks import plan_problems
 
 from roadmap_engine import Plan, generate_plan, load_catalog, render
 from roadmap_engine._calendar import build_calendar
-from roadmap_engine._profile import load_profile
+from roadmap_engine.inputs.profile import load_profile
 
 CATALOG = load_catalog()
 ROLES = sorted(CATALOG.roles)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from roadmap_engine import generate_plan
 from roadmap_engine._calendar import build_calendar
 from roadmap_engine._deadline import least_weekly_hours
-from roadmap_engine._profile import load_profile
 from roadmap_engine._schedule import finish_date
+from roadmap_engine.inputs.profile import load_profile
 
 
 def _finish(catalog, weekly_hours, **overrides):

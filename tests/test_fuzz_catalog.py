@@ -45,7 +45,7 @@ from roadmap_engine._catalog import DEFAULT_CATALOG_DIR, catalog_from_data
 from roadmap_engine._gap import PREREQUISITE_LEVEL
 from roadmap_engine._levels import LEVELS, rank
 from roadmap_engine._plan import REVIEW_TITLE
-from roadmap_engine._profile import WEEKDAYS, load_profile
+from roadmap_engine.inputs.profile import WEEKDAYS, load_profile
 
 _LONG_HUNT = int(os.environ.get("ROADMAP_FUZZ_EXAMPLES", "0"))
 _NO_SHRINK = bool(os.environ.get("ROADMAP_FUZZ_NO_SHRINK"))

@@ -8,7 +8,7 @@ from conftest import profile
 from icalendar import Calendar
 
 from roadmap_engine import generate_plan, render
-from roadmap_engine._ics import SESSION_LABELS
+from roadmap_engine.writers.ics import SESSION_LABELS
 
 
 def events(text: str):

@@ -45,7 +45,7 @@ def test_a_built_wheel_installs_and_plans_from_elsewhere(tmp_path):
         [
             python,
             "-c",
-            "import roadmap_engine, roadmap_engine._render as r; "
+            "import roadmap_engine, roadmap_engine.writers.render as r; "
             "print(roadmap_engine.__file__); print(r.builtin_templates_dir())",
         ],
         cwd=elsewhere,

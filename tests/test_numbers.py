@@ -8,7 +8,7 @@ import json
 from conftest import profile
 
 from roadmap_engine import generate_plan, render
-from roadmap_engine._filters import hours, number
+from roadmap_engine.writers.filters import hours, number
 
 
 def test_halves_round_up_the_same_way_for_every_number():

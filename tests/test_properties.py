@@ -15,7 +15,7 @@ from roadmap_engine import ProfileError, ScheduleError, generate_plan, render
 from roadmap_engine._calendar import build_calendar
 from roadmap_engine._catalog import catalog_from_data
 from roadmap_engine._levels import LEVELS, rank
-from roadmap_engine._profile import WEEKDAYS, load_profile
+from roadmap_engine.inputs.profile import WEEKDAYS, load_profile
 
 TOLERANCE = 1e-6
 LEVEL = st.sampled_from(LEVELS)

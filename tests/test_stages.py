@@ -11,9 +11,9 @@ from roadmap_engine import ScheduleError, generate_plan
 from roadmap_engine._calendar import StudyCalendar, build_calendar
 from roadmap_engine._gap import find_gap
 from roadmap_engine._order import order_work
-from roadmap_engine._profile import load_profile
 from roadmap_engine._resolve import resolve
 from roadmap_engine._schedule import HorizonExceeded, schedule
+from roadmap_engine.inputs.profile import load_profile
 
 MONDAY = dt.date(2027, 1, 4)
 

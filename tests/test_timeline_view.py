@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from roadmap_engine import generate_plan, render
 from roadmap_engine._plan_models import DeadlineCheck, Milestone, Phase, Plan, TimeOffSpan
-from roadmap_engine._render import environment
-from roadmap_engine._timeline_view import (
+from roadmap_engine.writers.render import environment
+from roadmap_engine.writers.timeline_view import (
     CHAR_WIDTH,
     LARGE_FONT,
     TICK_LABEL_SPACE,

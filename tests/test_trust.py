@@ -675,7 +675,7 @@ def test_a_constant_expression_cannot_escape_the_bound_at_compile_time(
     with pytest.raises(TemplateError, match="took longer than 1 seconds"):
         render(plan, "md", templates=folder)
     with pytest.raises(TemplateError, match="took longer than 1 seconds"):
-        from roadmap_engine._render import check_templates
+        from roadmap_engine.writers.render import check_templates
 
         check_templates(["md"], folder)
     assert time.perf_counter() - start < 8

@@ -22,12 +22,12 @@ from pydantic import (
     model_validator,
 )
 
-from . import _limits
-from ._levels import Level
-from ._reading import as_path
-from ._validation import FieldProblem, describe
-from ._yaml import load_yaml_file
-from .errors import ProfileError
+from .. import _limits
+from .._levels import Level
+from .._reading import as_path
+from .._validation import FieldProblem, describe
+from .._yaml import load_yaml_file
+from ..errors import ProfileError
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -16,11 +16,11 @@ from xml.etree import ElementTree
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
-from . import _limits
-from ._reading import as_path, read_bounded
-from ._validation import describe
-from ._yaml import load_yaml_file
-from .errors import CoachError
+from .. import _limits
+from .._reading import as_path, read_bounded
+from .._validation import describe
+from .._yaml import load_yaml_file
+from ..errors import CoachError
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 LongText = Annotated[str, Field(min_length=1, max_length=1000)]

@@ -13,8 +13,8 @@ import datetime as dt
 import hashlib
 import re
 
-from ._filters import hours
-from ._plan_models import Plan
+from .._plan_models import Plan
+from .filters import hours
 
 _DAY = dt.timedelta(days=1)
 SESSION_LABELS = {

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import OutputError
+from ..errors import OutputError
 
 STDOUT = "-"
 """The output name that means standard output."""
@@ -153,8 +153,8 @@ def inputs_of_run(
 ) -> list[tuple[Path, str]]:
     """Every file a run reads: ``own`` (its profiles) plus the catalog and template
     files in use, built-in ones included, each with what it is."""
-    from ._catalog import DEFAULT_CATALOG_DIR
-    from ._render import builtin_templates_dir
+    from .._catalog import DEFAULT_CATALOG_DIR
+    from .render import builtin_templates_dir
 
     yaml_files = ("*.yaml", "*.yml")
     folders: list[tuple[str | Path | None, tuple[str, ...], str]] = [

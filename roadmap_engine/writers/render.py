@@ -23,18 +23,19 @@ from typing import Any, Literal, overload
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import _filters, _limits
-from ._bounded import BoundExceeded, run_bounded
-from ._coach import CoachSource, load_brand
-from ._plan_models import Plan
-from ._reading import as_path, read_text_bounded, regular_file
-from ._timeline_view import timeline_view
-from .errors import TemplateError
+from .. import _limits
+from .._bounded import BoundExceeded, run_bounded
+from .._plan_models import Plan
+from .._reading import as_path, read_text_bounded, regular_file
+from ..errors import TemplateError
+from ..inputs.coach import CoachSource, load_brand
+from . import filters
+from .timeline_view import timeline_view
 
 FORMATS = ("md", "html", "json", "ics", "pdf")
 TEXT_FORMATS = ("md", "html", "json", "ics")
 """The formats whose documents are text; a ``pdf`` document is bytes."""
-_PACKAGE = Path(__file__).parent
+_PACKAGE = Path(__file__).parent.parent  # roadmap_engine/
 
 
 def builtin_templates_dir() -> Path:
@@ -83,11 +84,11 @@ def render(
     if fmt == "json":
         return plan.model_dump_json(indent=2) + "\n"
     if fmt == "ics":
-        from ._ics import render_ics
+        from .ics import render_ics
 
         return render_ics(plan)
     if fmt == "pdf":
-        from ._pdf import render_pdf
+        from .pdf import render_pdf
 
         return render_pdf(plan, templates=templates, coach_notes=coach_notes, coach=coach)
     if fmt not in FORMATS:
@@ -170,7 +171,7 @@ def check_templates(formats: Iterable[str], templates: str | Path | None = None)
     user_dir = _user_dir(templates)
     for fmt in formats:
         if fmt == "pdf":  # the HTML template, printed: WeasyPrint must be there
-            from ._pdf import weasyprint
+            from .pdf import weasyprint
 
             weasyprint()
         if fmt in ("md", "html", "pdf"):  # json and ics are written without templates
@@ -310,5 +311,5 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(_filters.FILTERS)
+    env.filters.update(filters.FILTERS)
     return env

@@ -15,9 +15,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ._coach import CoachSource
-from ._plan_models import Plan
-from .errors import OutputError
+from .._plan_models import Plan
+from ..errors import OutputError
+from ..inputs.coach import CoachSource
 
 INSTALL_HINT = (
     "pip install 'roadmap-engine[pdf]' (from a checkout: pip install '.[pdf]'); "
@@ -54,7 +54,7 @@ def render_pdf(
 ) -> bytes:
     """The plan's HTML document, printed to PDF bytes."""
     engine = weasyprint()  # before any work: a missing extra fails fast
-    from ._render import render
+    from .render import render
 
     html = render(plan, "html", templates=templates, coach_notes=coach_notes, coach=coach)
     return html_to_pdf(engine, html)

@@ -21,8 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from ._filters import _MONTHS
-from ._plan_models import Phase, Plan
+from .._plan_models import Phase, Plan
+from .filters import _MONTHS
 
 WIDTH = 800
 """The viewBox's width."""

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ._catalog import Catalog, load_catalog
-from .errors import ProfileError
+from .._catalog import Catalog, load_catalog
+from ..errors import ProfileError
 
 SCHEMA_KINDS = ("profile", "coach", "catalog")
 """The files ``json_schema`` describes."""
@@ -21,15 +21,15 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def _model(kind: str) -> type[BaseModel]:
     if kind == "profile":
-        from ._profile import Profile
+        from .profile import Profile
 
         return Profile
     if kind == "coach":
-        from ._coach import Coach
+        from .coach import Coach
 
         return Coach
     if kind == "catalog":
-        from ._catalog_models import CatalogFile
+        from .._catalog_models import CatalogFile
 
         return CatalogFile
     raise ValueError(f"no schema for {kind!r}; choose among {', '.join(SCHEMA_KINDS)}")
@@ -77,7 +77,7 @@ def starter_profile(
     are filled), except the roles given, written under their catalog titles;
     the optional ones are commented out with an example value.
     """
-    from ._profile import Profile
+    from .profile import Profile
 
     roles = {"current_role": current, "target_role": target}
     if current is not None or target is not None:
@@ -105,7 +105,7 @@ def _role_title(text: str | None, field: str, catalog: Catalog) -> str | None:
     """The catalog title of the role ``text`` names (so the file names a valid role)."""
     if text is None:
         return None
-    from ._resolve import _role
+    from .._resolve import _role
 
     problems: list[str] = []
     role_id = _role(text, field, catalog, "roadmap init", problems)
