@@ -236,3 +236,20 @@ def test_nothing_on_the_page_loads_from_the_network(coach):
         u for u in re.findall(r"url\(\s*['\"]?([^)'\"]*)", css) if not u.startswith("data:")
     ] == []
     assert "<script" not in shipped and "<iframe" not in shipped
+
+
+def test_a_brand_and_a_block_override_appear_in_the_browser(dom, tmp_path):
+    folder = tmp_path / "coach-templates"
+    folder.mkdir()
+    (folder / "plan.html.j2").write_text(
+        '{% extends "default/plan.html.j2" %}\n'
+        '{% block closing %}<section id="closing"><p id="override">Call {{ brand.phone }}'
+        "</p></section>{% endblock %}\n",
+        encoding="utf-8",
+    )
+    coach = SAMPLE.parent.parent / "examples" / "coach" / "coach.yaml"
+    page = dom(render(generate_plan(SAMPLE), "html", templates=folder, coach=coach))
+    assert '<p id="override">Call +1 555 0100</p>' in page
+    cover = page.split('id="cover"', 1)[1].split("</header>", 1)[0]
+    assert "Dana Whitfield" in cover and "data:image/svg+xml;base64," in cover
+    assert "Northpath Career Coaching" in page.split('class="page-footer"', 1)[1]
