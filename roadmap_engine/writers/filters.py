@@ -79,6 +79,7 @@ def hours(value: float) -> str:
     return f"{number(value, 1)} h"
 
 
+@functools.lru_cache(maxsize=4096)
 def number(value: float, decimals: int = 2) -> str:
     """A count without needless decimals, halves rounded up: ``15.0`` -> ``15``."""
     step = Decimal(1).scaleb(-decimals)
