@@ -93,7 +93,7 @@ def render(
         return render_pdf(plan, templates=templates, coach_notes=coach_notes, coach=coach)
     if fmt not in FORMATS:
         raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    context = template_context(plan, fmt, coach_notes=coach_notes, coach=coach)
+    context = template_context(plan, coach_notes=coach_notes, coach=coach)
     user_dir = _user_dir(templates)
     name = f"plan.{fmt}.j2"
     if user_dir is None:  # the built-in templates are ours: no bounds needed
@@ -103,15 +103,18 @@ def render(
 
 
 def template_context(
-    plan: Plan, fmt: str = "html", *, coach_notes: bool = True, coach: CoachSource | None = None
+    plan: Plan, *, coach_notes: bool = True, coach: CoachSource | None = None
 ) -> dict[str, Any]:
     """What a template sees: the plan, whether to show the coach's notes, the brand, and
-    for HTML the geometry of its timeline."""
+    the geometry of the timeline (cheap, and a coach's own template may draw it in any
+    format)."""
     brand = load_brand(coach) if coach is not None else None
-    context: dict[str, Any] = {"plan": plan, "coach_notes": coach_notes, "brand": brand}
-    if fmt == "html":
-        context["timeline"] = timeline_view(plan)
-    return context
+    return {
+        "plan": plan,
+        "coach_notes": coach_notes,
+        "brand": brand,
+        "timeline": timeline_view(plan),
+    }
 
 
 def _bounded(work: Callable[[], str], name: str, user_dir: Path) -> str:
