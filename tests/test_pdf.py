@@ -152,6 +152,14 @@ def test_a_coachs_template_chooses_letter_paper(tmp_path):
     assert {size(page) for page in read(data).pages} == {LETTER}
 
 
+def test_a_coach_file_chooses_letter_paper(tmp_path):
+    weasyprint_or_skip()
+    coach = tmp_path / "coach.yaml"
+    coach.write_text("name: Jo Coach\npaper: letter\n", encoding="utf-8")
+    data = render(generate_plan(SAMPLE), "pdf", coach=coach)
+    assert {size(page) for page in read(data).pages} == {LETTER}
+
+
 def test_the_printer_reads_no_file_a_template_names(tmp_path):
     weasyprint_or_skip()
     picture = tmp_path / "secret.png"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from xml.etree import ElementTree
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
@@ -55,6 +55,9 @@ class Coach(BaseModel):
     """The closing words, e.g. when the next session is and how to book it."""
     booking_url: HttpUrl | None = None
     """Where the client books the next session; linked from the closing section."""
+    paper: Literal["a4", "letter"] | None = None
+    """The paper size of the PDF and of printing: ``a4`` or ``letter``; without it the
+    PDF is A4 and a browser uses the printer's paper."""
 
     @field_validator("accent")
     @classmethod
@@ -87,6 +90,7 @@ class Brand(BaseModel):
     footer: str | None
     call_to_action: str | None
     booking_url: str | None
+    paper: str | None
 
 
 CoachSource = Coach | Brand | str | Path | dict[str, Any]
@@ -145,6 +149,7 @@ def _brand(coach: Coach, base: Path, source: str) -> Brand:
         footer=coach.footer,
         call_to_action=coach.call_to_action,
         booking_url=str(coach.booking_url) if coach.booking_url else None,
+        paper=coach.paper,
     )
 
 
