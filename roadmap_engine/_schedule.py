@@ -74,8 +74,26 @@ def schedule(hours: Sequence[float], calendar: StudyCalendar) -> Schedule:
 
 
 def finish_date(hours: Sequence[float], calendar: StudyCalendar) -> dt.date | None:
-    """When the activities would end on ``calendar``; None if beyond the horizon."""
+    """When the activities would end on ``calendar``; None if beyond the horizon.
+
+    The same walk as ``schedule``, step for step and with the same arithmetic, so
+    the date is the same; it only keeps no sessions (the deadline search and the
+    what-if rows need nothing else).
+    """
+    days = calendar.study_days()
+    day: dt.date | None = None
+    left = 0.0
     try:
-        return schedule(hours, calendar).end
-    except HorizonExceeded:
+        for need in hours:
+            remaining = need
+            if remaining <= EPSILON and (day is None or left <= EPSILON):
+                day, left = next(days)
+            while remaining > EPSILON:
+                if left <= EPSILON:
+                    day, left = next(days)
+                take = min(remaining, left)
+                remaining -= take
+                left -= take
+    except StopIteration:
         return None
+    return day

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from roadmap_engine import generate_plan
 from roadmap_engine._calendar import build_calendar
 from roadmap_engine._deadline import least_weekly_hours
-from roadmap_engine._schedule import finish_date
+from roadmap_engine._schedule import HorizonExceeded, finish_date, schedule
 from roadmap_engine.inputs.profile import load_profile
 
 
@@ -74,3 +74,26 @@ def test_the_least_weekly_hours_are_the_first_that_meet_the_deadline(weekly, day
             first = steps / 4
             break
     assert found == first
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    hours=st.lists(
+        st.one_of(st.floats(0, 30), st.sampled_from([0.0, 1e-12, 1 / 3, 2 / 3, 3.0])),
+        min_size=1,
+        max_size=12,
+    ),
+    weekly=st.sampled_from([0.5, 1, 3, 7.5, 15]),
+    days=st.lists(st.sampled_from(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), min_size=1,
+                  max_size=7, unique=True),
+    off=st.booleans(),
+)  # fmt: skip
+def test_finish_date_is_the_full_schedules_end_for_any_work(hours, weekly, days, off):
+    extra = {"time_off": [{"start": "2027-01-06", "end": "2027-01-20"}]} if off else {}
+    person, _ = load_profile(profile(weekly_hours=weekly, study_days=days, **extra))
+    calendar = build_calendar(person)
+    try:
+        expected = schedule(hours, calendar).end
+    except HorizonExceeded:
+        expected = None
+    assert finish_date(hours, calendar) == expected
