@@ -225,7 +225,7 @@ def start_now(
     month_end = max(week_end, today + relativedelta(months=1) - _DAY)
     return StartNow(
         this_week=window("this_week", "This Week", today, week_end),
-        this_month=window("this_month", "Rest of This Month", week_end + _DAY, month_end),
+        this_month=window("this_month", "Rest of Your First Month", week_end + _DAY, month_end),
         next_90_days=window(
             "next_90_days", "Rest of the First 90 Days", month_end + _DAY, today + 89 * _DAY
         ),

@@ -32,7 +32,7 @@ def test_markdown_has_every_section_of_the_reference(sample_plan):
         "## What It Costs",
         "## Start Now",
         "### This Week",
-        "### Rest of This Month",
+        "### Rest of Your First Month",
         "### Rest of the First 90 Days",
         "## Frequently Asked Questions",
         "## Week by Week",
