@@ -365,6 +365,8 @@ class Money(_Data):
     """The amount, when the budget is one."""
     total_usd: float
     """What the recommended resources and scheduled exams cost, with known prices."""
+    left_usd: float | None
+    """What the budget leaves after ``total_usd``, when the budget is an amount."""
     paid: tuple[CostLine, ...]
     """Every recommended paid resource or exam, in priority order."""
     unpriced: int

@@ -145,10 +145,12 @@ def choose(
         choices[need.item_id] = Choice(
             recommendation, _alternatives(need, pick, budget, remaining + (cost or 0.0))
         )
+    total = round(sum(line.cost_usd or 0.0 for line in lines), 2)
     money = Money(
         budget=budget.kind,
         budget_usd=budget.amount,
-        total_usd=round(sum(line.cost_usd or 0.0 for line in lines), 2),
+        total_usd=total,
+        left_usd=None if budget.amount is None else round(budget.amount - total, 2),
         paid=tuple(lines),
         unpriced=sum(1 for line in lines if line.cost_usd is None),
         left_out=tuple(left_out),

@@ -42,6 +42,11 @@ def plan_problems(plan: Plan) -> list[str]:
         problems.append("a free budget shows something paid")
     if money.budget == "amount":
         assert money.budget_usd is not None
+        if (
+            money.left_usd is None
+            or abs(money.budget_usd - money.total_usd - money.left_usd) > 0.01
+        ):
+            problems.append("what the budget leaves is not the budget less the cost")
         if money.total_usd > money.budget_usd + 0.01:
             problems.append("the recommended cost exceeds the budget")
         if any(r.cost_usd is None for r in paid):
