@@ -1,9 +1,11 @@
-"""``generate_plans``: many profiles on every core, a bad one never stopping the rest."""
+"""``generate_plans``: many profiles on every core or a cluster, a bad one never stopping
+the rest."""
 
 from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,17 +44,24 @@ def generate_plans(
     *,
     catalog: Catalog | str | Path | None = None,
     jobs: int | None = None,
+    executor: Executor | None = None,
 ) -> Iterator[PlanResult]:
-    """A ``PlanResult`` for each profile, in the order given, computed on every core.
+    """A ``PlanResult`` for each profile, in the order given, computed in parallel.
 
     The catalog is loaded (and checked) here, once, so a broken catalog raises
     ``CatalogError`` at once; a broken profile only fails its own result.
-    Results are yielded as they are ready, so a thousand plans never sit in
-    memory at once unless the caller keeps them. ``jobs`` caps the processes.
+    ``profiles`` is read lazily (a generator over ten million rows is fine)
+    and results are yielded as they are ready, with only a few chunks of
+    plans in flight, so memory stays flat unless the caller keeps them.
+
+    The plans are made in a process pool on every core (``jobs`` caps the
+    processes), or by ``executor``: any ``concurrent.futures.Executor``, such
+    as Dask's ``Client.get_executor()`` to spread them over a cluster; then
+    ``jobs`` is how many of its workers to keep busy.
     """
     cat = catalog if isinstance(catalog, Catalog) else load_catalog(catalog)
-    labelled = [(_label(i, source), source) for i, source in enumerate(profiles)]
-    return run_all(_plan_one, cat, labelled, jobs=jobs, on_crash=_crashed)
+    labelled = ((_label(i, source), source) for i, source in enumerate(profiles))
+    return run_all(_plan_one, cat, labelled, jobs=jobs, on_crash=_crashed, executor=executor)
 
 
 def _label(index: int, source: ProfileSource) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ValidationError
 
@@ -41,6 +41,9 @@ from .writers.output import (
     write_output,
 )
 from .writers.render import FORMATS, builtin_templates_dir, check_templates, render
+
+if TYPE_CHECKING:
+    from ._shard import Shard
 
 REPORT_NAME = "report.json"
 PROFILE_PATTERNS = ("*.yaml", "*.yml")
@@ -120,6 +123,7 @@ def run_batch(
     on_result: Callable[[Entry, int], None] | None = None,
     coach_notes: bool = True,
     coach: CoachSource | None = None,
+    shard: Shard | None = None,
 ) -> Report:
     """Plan every ``*.yaml`` profile in ``profiles_dir`` into ``out_dir``, one
     document per format, and write the report (``out_dir/report.json`` by default).
@@ -130,18 +134,21 @@ def run_batch(
     ``on_result(entry, total)`` is called as each profile is settled (for progress).
     ``coach_notes=False`` leaves the coach's section out of the documents;
     ``coach`` (a coach file, dict, ``Coach`` or ``Brand``) brands every document.
+    ``shard`` plans only its slice of the folder (``_shard``), and the report is
+    then ``out_dir/report-I-of-N.json`` by default.
     """
     profiles_dir = as_path(profiles_dir, "the profiles folder", ProfileError)
     out_dir = as_path(out_dir, "the output folder", OutputError)
+    default_report = out_dir / (shard.report_name if shard is not None else REPORT_NAME)
     report_path = (
-        as_path(report, "the report", OutputError) if report is not None else out_dir / REPORT_NAME
+        as_path(report, "the report", OutputError) if report is not None else default_report
     )
     if not isinstance(formats, list | tuple) or not all(isinstance(f, str) for f in formats):
         raise TemplateError(
             f"formats must be a list of names such as ['md', 'html'], not {formats!r:.60}"
         )
     formats = _checked_formats(formats)
-    sources = find_profiles(profiles_dir)
+    sources = find_profiles(profiles_dir, shard)
     cat = load_catalog(catalog, replace=replace_catalog) if catalog else load_catalog()
     check_templates(formats, templates)
     _check_report_path(report_path, out_dir)  # before the output folder is made
@@ -216,8 +223,9 @@ def run_batch(
     return result
 
 
-def find_profiles(folder: Path) -> list[Path]:
-    """The profile files of a folder (not its subfolders), in name order."""
+def find_profiles(folder: Path, shard: Shard | None = None) -> list[Path]:
+    """The profile files of a folder (not its subfolders), in name order; with
+    ``shard``, only those in that shard."""
     if not folder.is_dir():
         raise ProfileError(f"{folder}: profiles folder not found; pass a folder of YAML profiles")
     found = sorted(
@@ -227,7 +235,7 @@ def find_profiles(folder: Path) -> list[Path]:
     found = [p for p in found if p.is_file() and not p.name.startswith(".")]
     if not found:
         raise ProfileError(f"{folder}: no .yaml or .yml profiles in this folder")
-    return found
+    return found if shard is None else [p for p in found if shard.holds(p.name)]
 
 
 def _checked_formats(formats: Sequence[str]) -> list[str]:

@@ -98,8 +98,9 @@ class StudyCalendar:
         )
 
 
-def build_calendar(profile: Profile) -> StudyCalendar:
-    start = profile.start_date
+def build_calendar(profile: Profile, start: dt.date | None = None) -> StudyCalendar:
+    """The profile's study dates from ``start`` (its start date unless re-planning)."""
+    start = start or profile.start_date
     last = start + dt.timedelta(days=HORIZON_DAYS - 1)
     off: set[int] = set()
     for span in profile.time_off:

@@ -9,6 +9,7 @@ here, all at once, and reported with the file and items involved.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,7 @@ from typing import TypeVar
 import networkx as nx
 from pydantic import ValidationError
 
+from . import _catalog_cache as catalog_cache
 from . import _limits
 from ._catalog_models import CareerActivity, CatalogFile, Role, Skill, Transition
 from ._names import did_you_mean, name_key
@@ -61,9 +63,10 @@ class Catalog:
 def load_catalog(folder: str | Path | None = None, *, replace: bool = False) -> Catalog:
     """The default catalog, with ``folder`` (a coach's own) laid over it.
 
-    With ``replace``, ``folder`` is the whole catalog instead. Cached per
-    folder and file modification times, so repeated plans pay for loading
-    and checking once.
+    With ``replace``, ``folder`` is the whole catalog instead. Cached in the
+    process per folder and file modification times, and on disk per file
+    contents (``_catalog_cache``), so repeated plans and runs pay for parsing
+    and checking the YAML once.
     """
     folders = [] if replace and folder is not None else [DEFAULT_CATALOG_DIR]
     if folder is not None:
@@ -92,10 +95,47 @@ def _regular_file(path: Path) -> os.stat_result:
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(stamps: tuple[tuple[Path, tuple[tuple[str, int], ...]], ...]) -> Catalog:
-    layers = [
-        _read_folder(folder, [folder / name for name, _ in files]) for folder, files in stamps
-    ]
-    return _build(layers)
+    folders = [(folder, [folder / name for name, _ in files]) for folder, files in stamps]
+    for folder, files in folders:
+        _check_files(folder, files)
+    saved = catalog_cache.cache_file(folders)
+    try:
+        key = catalog_cache.content_key(folders)
+    except CatalogError:  # a file cannot be read: parsing reports every such file at once
+        saved = None
+    if saved is None:
+        return _build([_read_folder(folder, files) for folder, files in folders])
+    snapshot = catalog_cache.read(saved, key)
+    if snapshot is not None:
+        with contextlib.suppress(KeyError, CatalogError):  # well-formed, yet not a catalog
+            return _from_snapshot(snapshot)
+    catalog = _build([_read_folder(folder, files) for folder, files in folders])
+    catalog_cache.write(saved, _snapshot(catalog, key))
+    return catalog
+
+
+def _snapshot(catalog: Catalog, key: str) -> catalog_cache.CatalogSnapshot:
+    return catalog_cache.CatalogSnapshot(
+        key=key,
+        skills=tuple(catalog.skills.values()),
+        roles=tuple(catalog.roles.values()),
+        transitions=tuple(catalog.transitions.values()),
+        sources=dict(catalog.sources),
+    )
+
+
+def _from_snapshot(snapshot: catalog_cache.CatalogSnapshot) -> Catalog:
+    """The catalog a snapshot was saved from: the same items, sources, indexes and graph."""
+    sources = snapshot.sources
+    layer = _Layer(
+        skills={s.id: (s, sources[f"skill:{s.id}"]) for s in snapshot.skills},
+        roles={r.id: (r, sources[f"role:{r.id}"]) for r in snapshot.roles},
+        transitions={
+            (t.from_role, t.to_role): (t, sources[f"transition:{t.from_role}->{t.to_role}"])
+            for t in snapshot.transitions
+        },
+    )
+    return _build([layer])
 
 
 @dataclass
@@ -111,10 +151,14 @@ class _Layer:
     """Where the items came from (a folder, or the file names given in code)."""
 
 
-def _read_folder(folder: Path, files: list[Path]) -> _Layer:
+def _check_files(folder: Path, files: list[Path]) -> None:
     if not files:
         raise CatalogError(f"{folder}: no .yaml files in this catalog folder.")
     _check_size(folder, files)
+
+
+def _read_folder(folder: Path, files: list[Path]) -> _Layer:
+    _check_files(folder, files)
     parsed: list[tuple[str, object]] = []
     problems: list[str] = []
     for path in files:

@@ -7,6 +7,7 @@ prints its message and exits 2; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ if TYPE_CHECKING:  # imported when a command needs them, to keep start-up fast
     from tqdm import tqdm
 
     from ._batch_folder import Entry, Report
+    from ._shard import Shard
 
 EXIT_SOME_FAILED = 1
 EXIT_USER_ERROR = 2
@@ -35,6 +37,8 @@ def _plan(args: argparse.Namespace) -> int:
     inputs: list[tuple[Path, str]] = []
     if args.output is not None:  # before any work: never destroy an input, never fail late
         own = [(args.profile, "the profile"), *_coach_files(args.coach)]
+        if args.baseline is not None:
+            own.append((args.baseline, "the baseline plan"))
         inputs = inputs_of_run(own, args.catalog, args.templates)
         refuse_inputs([args.output], inputs)  # whatever its name says
     targets = _targets(args.format, args.output)  # (format, file) pairs; "-" is stdout
@@ -45,7 +49,7 @@ def _plan(args: argparse.Namespace) -> int:
     for output in files:  # every file checked before any is written
         _check_output_folder(output)
     catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
-    plan = generate_plan(args.profile, catalog=catalog)
+    plan = generate_plan(args.profile, catalog=catalog, as_of=args.as_of, baseline=args.baseline)
     documents = [  # every document made before any is written
         (
             output,
@@ -181,7 +185,7 @@ def _check_output_folder(output: Path) -> None:
 def _batch(args: argparse.Namespace) -> int:
     from ._batch_folder import REPORT_NAME, find_profiles, run_batch
 
-    done = {"settled": 0, "total": len(find_profiles(args.profiles))}
+    done = {"settled": 0, "total": len(find_profiles(args.profiles, args.shard))}
     bar = _progress_bar()
 
     def progress(entry: Entry, total: int) -> None:
@@ -202,6 +206,7 @@ def _batch(args: argparse.Namespace) -> int:
             on_result=progress,
             coach_notes=args.coach_notes,
             coach=args.coach,
+            shard=args.shard,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -212,11 +217,32 @@ def _batch(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     finally:
         bar.close()
-    _print_summary(report, args.report or args.output / REPORT_NAME)
+    default_report = args.shard.report_name if args.shard else REPORT_NAME
+    _print_summary(report, args.report or args.output / default_report)
     if args.debug:  # a failure that is a bug carries its traceback
         for entry in report.entries:
             if entry.traceback:
                 print(f"{entry.profile}:\n{entry.traceback}", file=sys.stderr)
+    return 0 if report.ok else EXIT_SOME_FAILED
+
+
+def _shard(text: str) -> Shard:
+    from ._shard import Shard
+
+    try:
+        return Shard.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from ._shard import merge_reports
+    from .writers.output import refuse_inputs, write_output
+
+    refuse_inputs([args.output], [(path, "a shard's report") for path in args.reports])
+    report = merge_reports(args.reports)
+    write_output(args.output, report.model_dump_json(indent=2) + "\n")
+    _print_summary(report, args.output)
     return 0 if report.ok else EXIT_SOME_FAILED
 
 
@@ -261,6 +287,26 @@ def _outcome(entry: Entry, path: Path) -> str:
         False: ", misses the deadline",
     }
     return f"{entry.start} to {entry.end}{deadline.get(entry.meets_deadline, '')}"
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from . import load_catalog
+    from .inputs.progress_file import record_progress, standing
+
+    catalog = load_catalog(args.catalog, replace=args.replace) if args.catalog else None
+    recorded = record_progress(
+        args.profile,
+        as_of=args.as_of or dt.date.today(),  # a session is recorded on the real date
+        done=args.done,
+        spent=args.spent,
+        catalog=catalog,
+    )
+    for line in (*recorded.changes, *recorded.notes):
+        print(line)
+    if not recorded.written:
+        print(f"nothing changed; {args.profile} is left as it was")
+    print(standing(recorded.plan))
+    return 0
 
 
 def _catalog_list(args: argparse.Namespace) -> int:
@@ -376,6 +422,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use the --catalog folder alone instead of laying it over the built-in one",
     )
+    plan.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="DATE",
+        help="plan what remains from DATE (YYYY-MM-DD); by default the profile's "
+        "progress.as_of, or its start date when no progress is recorded",
+    )
+    plan.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="PLAN.json",
+        help="an earlier plan's JSON (--format json) to compare with: ahead or behind, "
+        "what changed; the calendar (ics) then cancels the events the new plan drops",
+    )
     plan.set_defaults(run=_plan)
 
     batch = commands.add_parser(
@@ -429,7 +489,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where to write the JSON report (default: OUT_DIR/report.json)",
     )
+    batch.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="I/N",
+        help="plan only the I-th of N slices of the folder (by file name), for N machines; "
+        "the report is OUT_DIR/report-I-of-N.json (combine them with `roadmap merge`)",
+    )
     batch.set_defaults(run=_batch)
+
+    merge = commands.add_parser(
+        "merge",
+        help="combine the reports of a batch's shards",
+        description="Combine the JSON reports of `roadmap batch --shard` runs into one "
+        "report, as one run over the whole folder writes it. Exits 1 if any profile failed.",
+    )
+    merge.add_argument("reports", type=Path, nargs="+", metavar="REPORT", help="shard reports")
+    merge.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE", help="the merged report"
+    )
+    merge.set_defaults(run=_merge)
 
     catalog = commands.add_parser(
         "catalog", help="list or check a catalog", description="List or check a catalog."
@@ -495,7 +574,67 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("kind", choices=("profile", "coach", "catalog"), help="which file")
     schema.set_defaults(run=_schema)
+
+    progress = commands.add_parser(
+        "progress",
+        help="record a coaching session's progress in a profile",
+        description="Record what is done and the hours spent so far in the profile's "
+        "progress section, in place: the rest of the file (comments, order, quoting) is "
+        "kept as written. The edited profile is planned first, so nothing is written if "
+        "it does not plan (an unknown item, a date before the start); then prints each "
+        "change and where the client now stands.",
+    )
+    progress.add_argument(
+        "profile", type=Path, metavar="PROFILE", help="the profile's YAML file (edited)"
+    )
+    progress.add_argument(
+        "--done",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ITEM",
+        help="items finished (plan item id, skill name or alias, or activity title), "
+        "recorded with the --as-of date and removed from spent",
+    )
+    progress.add_argument(
+        "--spent",
+        nargs="+",
+        action="extend",
+        default=[],
+        type=_spent_pair,
+        metavar="ITEM=HOURS",
+        help="the total hours spent so far on an unfinished item (not an increment), "
+        "e.g. machine-learning=20",
+    )
+    progress.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="DATE",
+        help="the session's date (YYYY-MM-DD), stored as progress.as_of; default today",
+    )
+    progress.add_argument(
+        "--catalog", type=Path, metavar="DIR", help="a catalog folder laid over the built-in one"
+    )
+    progress.add_argument(
+        "--replace-catalog", dest="replace", action="store_true", help="use DIR alone"
+    )
+    progress.set_defaults(run=_progress)
     return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it YYYY-MM-DD, e.g. 2027-02-15"
+        ) from None
+
+
+def _spent_pair(text: str) -> tuple[str, float]:
+    from .inputs.progress_file import spent_pair
+
+    return spent_pair(text)
 
 
 def _positive(text: str) -> int:

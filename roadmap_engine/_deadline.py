@@ -1,7 +1,8 @@
 """Deadline questions: is it met, what weekly hours would meet it, what could go.
 
 The answers come from the scheduler itself. The least weekly hours are found
-by a binary search over quarter hours, each candidate scheduled for real:
+by a binary search over quarter hours, each candidate's end date found for
+real (``_finish``: the same date the scheduler gives, without its sessions):
 time off, holidays and periods make the relation between hours and end date
 a step function that no ratio captures.
 """
@@ -13,6 +14,7 @@ import math
 from collections.abc import Sequence
 
 from ._calendar import StudyCalendar
+from ._finish import FinishDates
 from ._order import Item
 from ._plan_models import DeadlineCheck, DroppableItem, WhatIf
 from ._schedule import EPSILON, finish_date
@@ -24,6 +26,19 @@ MAX_DAY_HOURS = 24
 WHAT_IF_HOURS = (5.0, 10.0, 15.0, 20.0)
 ONGOING_KINDS = ("networking",)
 """Work that runs through the plan and is never offered as something to drop."""
+
+
+_last_finder: FinishDates | None = None
+
+
+def finish_dates(calendar: StudyCalendar) -> FinishDates:
+    """The end-date finder for ``calendar``: the deadline check and the what-if rows of
+    one plan share one, and with it the running sums it has built."""
+    global _last_finder
+    finder = _last_finder
+    if finder is None or finder.calendar is not calendar:
+        finder = _last_finder = FinishDates(calendar)
+    return finder
 
 
 def check_deadline(
@@ -54,8 +69,10 @@ def least_weekly_hours(
     """The smallest quarter-hour weekly total finishing by ``deadline``, or None
     if none up to 100 hours a week (and 24 on the busiest day) does."""
 
+    ends = finish_dates(calendar)
+
     def meets(steps: int) -> bool:
-        end = finish_date(hours, calendar.scaled(steps / STEPS_PER_HOUR))
+        end = ends.end(hours, steps / STEPS_PER_HOUR)
         return end is not None and end <= deadline
 
     # no day can hold more than 24 hours, whatever the weekly total
@@ -139,7 +156,8 @@ def what_if(
     first_study_day: dt.date,
 ) -> list[WhatIf]:
     """End dates at several usual weekly hours; the person's own row is the plan itself."""
-    ends = {weekly: finish_date(hours, calendar.scaled(weekly)) for weekly in WHAT_IF_HOURS}
+    finder = finish_dates(calendar)
+    ends = {weekly: finder.end(hours, weekly) for weekly in WHAT_IF_HOURS}
     ends[own] = own_end
     return [
         WhatIf(

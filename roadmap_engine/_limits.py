@@ -19,6 +19,8 @@ around it must still fit before 9999-12-31, where Python's dates end."""
 PROFILE_FILE_BYTES = 1_000_000
 """A real profile is a few hundred bytes."""
 COACH_FILE_BYTES = 100_000
+BASELINE_FILE_BYTES = 100_000_000
+"""A plan's own JSON: ten years of daily sessions stay well below this."""
 """A coach file is a dozen lines."""
 LOGO_BYTES = 500_000
 """A logo is embedded in every document, so it must stay small."""

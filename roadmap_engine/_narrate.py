@@ -152,6 +152,9 @@ def skills_to_learn(
                 phase=act.phase,
                 start=act.start,
                 end=act.end,
+                status=act.status,
+                hours_done=act.hours_done,
+                done_on=act.done_on,
             )
         )
     return out
@@ -172,7 +175,11 @@ def why(
 
 
 def start_now(
-    role: Role, today: dt.date, activities: Sequence[Activity], sessions: Sequence[Session]
+    role: Role,
+    today: dt.date,
+    activities: Sequence[Activity],
+    sessions: Sequence[Session],
+    fresh: bool = True,
 ) -> StartNow:
     """Three windows from ``today``, each with the work the schedule puts in it.
 
@@ -197,7 +204,7 @@ def start_now(
         scheduled = []
         for activity_id, booked in hours.items():
             act = by_id[activity_id]
-            continued = act.start < first
+            continued = act.start < first or act.hours_done > 0
             base = activity_id.split(":", 1)[0]
             scheduled.append(
                 ScheduledItem(
@@ -218,17 +225,20 @@ def start_now(
             end=last,
             hours=sum(hours.values()),
             scheduled=tuple(scheduled),
-            actions=tuple(a.do for a in role.start_now if a.window == key),
+            actions=tuple(a.do for a in role.start_now if a.window == key) if fresh else (),
         )
 
     week_end = today + 6 * _DAY
     month_end = max(week_end, today + relativedelta(months=1) - _DAY)
+    month, days = (
+        ("Your First Month", "the First 90 Days")
+        if fresh
+        else ("the Coming Month", "the Next 90 Days")
+    )
     return StartNow(
         this_week=window("this_week", "This Week", today, week_end),
-        this_month=window("this_month", "Rest of Your First Month", week_end + _DAY, month_end),
-        next_90_days=window(
-            "next_90_days", "Rest of the First 90 Days", month_end + _DAY, today + 89 * _DAY
-        ),
+        this_month=window("this_month", f"Rest of {month}", week_end + _DAY, month_end),
+        next_90_days=window("next_90_days", f"Rest of {days}", month_end + _DAY, today + 89 * _DAY),
     )
 
 

@@ -6,10 +6,13 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import _narrate as narrate
+from . import _progress as progress
 from . import _timeline as timeline
+from ._baseline import cancelled, check_baseline, compare, load_baseline, sessions_before
 from ._calendar import HORIZON_DAYS, HORIZON_YEARS, StudyCalendar, build_calendar
 from ._catalog import Catalog, load_catalog
 from ._catalog_models import CareerActivity, Resource, Role
@@ -26,19 +29,30 @@ from .errors import ProfileError, ScheduleError
 from .inputs.profile import WEEKDAYS, Profile, ProfileSource, load_profile
 
 
-def generate_plan(profile: ProfileSource, *, catalog: Catalog | str | Path | None = None) -> Plan:
+def generate_plan(
+    profile: ProfileSource,
+    *,
+    catalog: Catalog | str | Path | None = None,
+    as_of: dt.date | None = None,
+    baseline: Plan | str | Path | None = None,
+) -> Plan:
     """The dated plan for ``profile`` (a YAML path, a dict or a ``Profile``).
 
     ``catalog`` is a loaded ``Catalog`` or a folder laid over the default one.
-    The same inputs always give the same plan.
+    ``as_of`` (else the profile's ``progress.as_of``) plans what remains from
+    that date; ``baseline`` (an earlier ``Plan`` or its JSON file) is compared
+    with. The same inputs always give the same plan.
     """
     person, source = load_profile(profile)
     cat = catalog if isinstance(catalog, Catalog) else load_catalog(catalog)
+    earlier = load_baseline(baseline) if baseline is not None else None
     with collection_paused():
-        return _plan(person, source, cat)
+        return _plan(person, source, cat, as_of, earlier)
 
 
-def _plan(person: Profile, source: str, cat: Catalog) -> Plan:
+def _plan(
+    person: Profile, source: str, cat: Catalog, as_of: dt.date | None, earlier: Plan | None
+) -> Plan:
     resolved = resolve(person, cat, source)
     gap = find_gap(resolved, cat)
     target = cat.roles[resolved.target_role]
@@ -51,9 +65,86 @@ def _plan(person: Profile, source: str, cat: Catalog) -> Plan:
             f"{source}: nothing to plan: you already have every skill "
             f"{cat.roles[resolved.target_role].title!r} needs. Check the skill levels in 'skills'."
         )
-    calendar = build_calendar(person)
-    timetable = _schedule(items, calendar, person, source)
-    return _assemble(person, cat, resolved, gap, items, calendar, timetable, budget, left_out)
+    career = {a.id: a for a in target.activities}
+    titles = {item.id: _title(item, cat, target, career) for item in items}
+    now = progress.standing(person, items, titles, cat, source, as_of)
+    if earlier is not None:
+        check_baseline(earlier, person.name, target.id, source)
+    left = now.remaining(items)
+    if not left:
+        raise ProfileError(
+            f"{source}: progress.done: every item of the plan is done; congratulations. "
+            "Nothing is left to schedule."
+        )
+    calendar = build_calendar(person, start=now.as_of)
+    timetable = _schedule(left, calendar, person, source)
+    before = (
+        sessions_before(earlier, now.as_of)
+        if earlier is not None
+        else _fresh_sessions_before(items, person, now.as_of)
+    )
+    work = Work(items, titles, now, left, timetable, before)
+    plan = _assemble(person, cat, resolved, gap, work, calendar, budget, left_out)
+    return _with_history(plan, person, now, earlier)
+
+
+@dataclass(frozen=True)
+class Work:
+    """The plan's items and how they stand: the schedule covers ``left`` only."""
+
+    items: list[Item]
+    titles: dict[str, str]
+    now: progress.Standing
+    left: list[Item]
+    timetable: Schedule
+    before: dict[str, int]
+    """Sessions each item had before ``as_of``: numbering goes on from there."""
+
+    def spans(self) -> dict[str, tuple[dt.date, dt.date]]:
+        """Each item's dates: a finished one's is the day it was finished."""
+        out = {item.id: span for item, span in zip(self.left, self.timetable.spans, strict=True)}
+        for item_id, on in self.now.done.items():
+            day = on or self.now.as_of
+            out[item_id] = (day, day)
+        return out
+
+
+def _with_history(
+    plan: Plan, person: Profile, now: progress.Standing, earlier: Plan | None
+) -> Plan:
+    """The calendar revision and the comparison with the baseline, when there is one."""
+    if not now.recorded and earlier is None:
+        return plan
+    sequence = max((now.as_of - person.start_date).days, 0)
+    if earlier is None:
+        return plan.model_copy(update={"sequence": sequence})
+    assert plan.progress is not None
+    full = build_calendar(person)
+    against = compare(plan, earlier, now.as_of, full)
+    return plan.model_copy(
+        update={
+            "sequence": max(sequence, earlier.sequence + 1),
+            "progress": plan.progress.model_copy(update={"against": against}),
+            "cancelled": cancelled(earlier, plan, now.as_of),
+        }
+    )
+
+
+def _fresh_sessions_before(items: list[Item], person: Profile, as_of: dt.date) -> dict[str, int]:
+    """Without a baseline: the sessions each item had before ``as_of`` in the plan
+    made from the start with nothing done, so later numbers never reuse theirs."""
+    if as_of <= person.start_date:
+        return {}
+    try:
+        fresh = schedule([item.hours for item in items], build_calendar(person))
+    except HorizonExceeded:
+        return {}
+    counts: dict[str, int] = {}
+    for day, index, _ in fresh.sessions:
+        if day >= as_of:
+            break
+        counts[items[index].id] = counts.get(items[index].id, 0) + 1
+    return counts
 
 
 REVIEW_TITLE = "Review and catch up"
@@ -111,19 +202,17 @@ def _assemble(
     cat: Catalog,
     resolved: Resolved,
     gap: Gap,
-    items: list[Item],
+    work: Work,
     calendar: StudyCalendar,
-    timetable: Schedule,
     budget: Budget,
     left_out: list[LeftOut],
 ) -> Plan:
     current, target = cat.roles[resolved.current_role], cat.roles[resolved.target_role]
+    items, titles, now, timetable = work.items, work.titles, work.now, work.timetable
     priority = narrate.skills_by_priority(items)
     career = {a.id: a for a in target.activities}
-    titles = {item.id: _title(item, cat, target, career) for item in items}
-    choices, money = choose(
-        _spending_order(items, timetable, cat, career, titles, priority), budget
-    )
+    spans = work.spans()
+    choices, money = choose(_spending_order(items, spans, cat, career, titles, priority), budget)
     money = money.model_copy(update={"left_out": tuple(left_out)})
     dependents: dict[str, list[str]] = {}
     for item in items:
@@ -133,7 +222,7 @@ def _assemble(
     activities = [
         _activity(
             item,
-            span,
+            spans[item.id],
             titles[item.id],
             cat,
             gap,
@@ -142,20 +231,22 @@ def _assemble(
             choices.get(item.id),
             narrate.why(item, dependents, target, titles),
             numbers[item.phase],
+            now,
         )
-        for item, span in zip(items, timetable.spans, strict=True)
+        for item in items
     ]
     start, end = person.start_date, timetable.end
-    study_start = timetable.sessions[0][0] if timetable.sessions else start
+    study_start = timetable.sessions[0][0] if timetable.sessions else now.as_of
     weeks = timeline.calendar_weeks(
-        study_start, end, timetable, items, titles, calendar, person.time_off
+        study_start, end, timetable, work.left, titles, calendar, person.time_off
     )
     phases = timeline.phases(target, items, activities, weeks)
-    today = person.today or start
-    hours = [item.hours for item in items]
+    under_way = now.as_of > start or bool(now.done) or bool(now.spent)
+    today = now.as_of if under_way else person.today or start
     flagged = {a.id for a in target.activities if a.milestone}
-    months = timeline.months_between(study_start, end)
-    sessions = tuple(timeline.sessions(timetable, items, person.session_start))
+    # the whole plan's length: from the start once work is under way
+    months = timeline.months_between(start if under_way else study_start, end)
+    sessions = tuple(timeline.sessions(timetable, work.left, person.starts_on, work.before))
     day_hours = person.day_hours()
     planned = {item.base_id for item in items}
     return Plan(
@@ -170,7 +261,7 @@ def _assemble(
         months=months,
         weeks=len(weeks),
         study_weeks=sum(1 for w in weeks if w.hours > 0),
-        total_hours=sum(hours),
+        total_hours=sum(item.hours for item in items),
         weekly_hours=person.hours_a_week,
         study_days=tuple(
             StudyDay(day=day, hours=h) for day, h in zip(WEEKDAYS, day_hours, strict=True) if h > 0
@@ -194,18 +285,35 @@ def _assemble(
         periods=tuple(timeline.periods(person.periods, person.study_days)),
         review_buffer=person.review_buffer,
         what_if=tuple(
-            what_if(hours, calendar, person.hours_a_week, end, person.deadline, study_start)
+            what_if(
+                [item.hours for item in work.left],
+                calendar,
+                person.hours_a_week,
+                end,
+                person.deadline,
+                study_start,
+            )
         ),
         locale=person.locale,
         date_style=person.date_style,
         reality_check=narrate.reality_check(cat, target.id),
-        start_now=narrate.start_now(target, today, activities, sessions),
+        start_now=narrate.start_now(
+            target,
+            today,
+            [a for a in activities if a.status != "done"],
+            sessions,
+            fresh=not under_way,
+        ),
         faq=tuple(narrate.faq(cat, resolved, planned)),
         deadline=(
-            check_deadline(items, titles, calendar, end, person.deadline)
+            check_deadline(work.left, titles, calendar, end, person.deadline)
             if person.deadline
             else None
         ),
+        progress=progress.summary(now, activities, sessions) if now.recorded else None,
+        sequence=0,
+        cancelled=(),
+        reminder_minutes=person.reminder_minutes,
     )
 
 
@@ -227,7 +335,7 @@ def _title(item: Item, cat: Catalog, role: Role, career: dict[str, CareerActivit
 
 def _spending_order(
     items: list[Item],
-    timetable: Schedule,
+    spans: dict[str, tuple[dt.date, dt.date]],
     cat: Catalog,
     career: dict[str, CareerActivity],
     titles: dict[str, str],
@@ -236,7 +344,6 @@ def _spending_order(
     """Items that use resources, in the order the budget is spent on them:
     scheduled exams first (most important first), then skills by priority, then
     the other career activities in schedule order."""
-    spans = {item.id: span for item, span in zip(items, timetable.spans, strict=True)}
     hours = {item.id: item.hours for item in items}
 
     def need(item_id: str, resources: tuple[Resource, ...], exam: bool = False) -> Need:
@@ -264,6 +371,7 @@ def _activity(
     choice: Choice | None,
     reason: Why,
     phase: int,
+    now: progress.Standing,
 ) -> Activity:
     """A scheduled item with the words and resources a person needs to act on it."""
     start, end = span
@@ -295,4 +403,13 @@ def _activity(
         phase=phase,
         start=start,
         end=end,
+        status=(
+            "done"
+            if item.id in now.done
+            else "in progress"
+            if now.hours_done(item) > 0
+            else "to do"
+        ),
+        hours_done=now.hours_done(item),
+        done_on=now.done.get(item.id),
     )

@@ -124,6 +124,9 @@ class SkillToLearn(_Data):
     """The number of the phase that schedules it."""
     start: dt.date
     end: dt.date
+    status: Literal["done", "in progress", "to do"]
+    hours_done: Hours
+    done_on: dt.date | None
 
 
 class Activity(_Data):
@@ -153,6 +156,12 @@ class Activity(_Data):
     """The number of the phase it belongs to (1 = the plan's first phase)."""
     start: dt.date
     end: dt.date
+    """For a finished item: the date it was finished (``as_of`` when not recorded)."""
+    status: Literal["done", "in progress", "to do"]
+    hours_done: Hours
+    """Hours recorded as spent (all of ``hours`` once done)."""
+    done_on: dt.date | None
+    """The date it was finished, when recorded."""
 
 
 class Phase(_Data):
@@ -163,7 +172,11 @@ class Phase(_Data):
     start: dt.date
     end: dt.date
     weeks: int
+    """Rows of the week table (which starts at ``as_of``) that belong to the phase."""
     hours: Hours
+    hours_done: Hours
+    percent_done: int
+    """Whole percent of ``hours`` done, rounded down: 100 only when all is done."""
     activities: tuple[Activity, ...]
 
 
@@ -172,6 +185,10 @@ class Session(_Data):
 
     date: dt.date
     activity_id: str
+    number: int
+    """Which session of the activity this is, counting those before ``as_of``."""
+    count: int
+    """How many sessions the activity has in all."""
     hours: Hours
     begins: dt.datetime
     """Local (floating) start: sessions of a day follow each other from the
@@ -334,6 +351,92 @@ class DeadlineCheck(_Data):
     end_if_dropped: dt.date | None
 
 
+class DoneItem(_Data):
+    activity_id: str
+    title: str
+    on: dt.date | None
+    """When it was finished, if recorded."""
+
+
+class CurrentItem(_Data):
+    """The first unfinished item: what to work on next."""
+
+    activity_id: str
+    title: str
+    hours: Hours
+    hours_done: Hours
+    next_session: dt.date | None
+    """The first date the schedule gives it (None for an item with no hours left)."""
+
+
+class Shift(_Data):
+    """How much later (positive) or earlier (negative) something ends than in the baseline."""
+
+    baseline_end: dt.date
+    end: dt.date
+    calendar_days: int
+    study_days: int
+    """Study days (days with hours in the person's calendar) between the two ends."""
+
+
+class PhaseShift(Shift):
+    number: int
+    title: str
+
+
+class MovedItem(Shift):
+    activity_id: str
+    title: str
+
+
+class Comparison(_Data):
+    """This plan against an earlier one (the baseline) for the same person and target."""
+
+    baseline_today: dt.date
+    """The date the baseline was made (its ``today``)."""
+    standing: Literal["ahead", "behind", "on schedule"]
+    overall: Shift
+    phases: tuple[PhaseShift, ...]
+    """Phases both plans have, in this plan's order."""
+    expected_hours_done: Hours
+    """Hours the baseline had done by ``as_of``."""
+    hours_done: Hours
+    finished: tuple[DoneItem, ...]
+    """Finished now, and not finished in the baseline."""
+    added: tuple[str, ...]
+    """Titles of items this plan has and the baseline had not."""
+    dropped: tuple[str, ...]
+    """Titles of items the baseline had and this plan has not."""
+    moved: tuple[MovedItem, ...]
+    """Unfinished items whose end moved by more than a week."""
+    baseline_met_deadline: bool | None
+
+
+class Progress(_Data):
+    """Where the person stands on ``as_of``: the plan is made again from that date."""
+
+    as_of: dt.date
+    hours: Hours
+    hours_done: Hours
+    hours_left: Hours
+    percent_done: int
+    """Whole percent of ``hours`` done, rounded down."""
+    done: tuple[DoneItem, ...]
+    """Every finished item, in plan order."""
+    current: CurrentItem | None
+    against: Comparison | None
+    """The comparison with a baseline plan, when one was given."""
+
+
+class CancelledEvent(_Data):
+    """A calendar event of the baseline that this plan no longer has."""
+
+    key: str
+    summary: str
+    start: dt.date | dt.datetime
+    end: dt.date | dt.datetime
+
+
 class StudyDay(_Data):
     day: Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     hours: Hours
@@ -421,3 +524,11 @@ class Plan(_Data):
     start_now: StartNow
     faq: tuple[Question, ...]
     deadline: DeadlineCheck | None
+    progress: Progress | None
+    """Set when progress is recorded or the plan is made from an ``as_of`` date."""
+    sequence: int
+    """The calendar revision: higher on every re-plan, so calendar apps take the update."""
+    cancelled: tuple[CancelledEvent, ...]
+    """Future events of the baseline that this plan drops (sent as cancelled)."""
+    reminder_minutes: int | None
+    """Calendar reminder before each session, from the profile."""

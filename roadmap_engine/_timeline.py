@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 
 from dateutil.relativedelta import relativedelta
@@ -61,7 +61,10 @@ def phases(
     for number, (rank, group) in enumerate(groupby(pairs, key=lambda p: p[0].phase), start=1):
         acts = tuple(a for _, a in group)
         spec = role.phases[rank]
-        start, end = acts[0].start, acts[-1].end
+        # finished items carry the day they were finished, which may be out of order
+        start, end = min(a.start for a in acts), max(a.end for a in acts)
+        hours = sum(a.hours for a in acts)
+        done = sum(a.hours_done for a in acts)
         out.append(
             Phase(
                 number=number,
@@ -71,11 +74,20 @@ def phases(
                 start=start,
                 end=end,
                 weeks=owners.count(number),
-                hours=sum(a.hours for a in acts),
+                hours=hours,
+                hours_done=done,
+                percent_done=percent(done, hours),
                 activities=acts,
             )
         )
     return out
+
+
+def percent(part: float, whole: float) -> int:
+    """Whole percent, rounded down (and float noise forgiven): 100 only when all is there."""
+    if whole <= 0:
+        return 100
+    return min(100, int(part / whole * 100 + 1e-9))
 
 
 def week_owners(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[int]:
@@ -94,19 +106,41 @@ def week_owners(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[int]:
     return owners
 
 
-def sessions(timetable: Schedule, items: Sequence[Item], day_start: dt.time) -> list[Session]:
-    """Every block of study; a day's blocks follow each other from ``day_start``.
+def sessions(
+    timetable: Schedule,
+    items: Sequence[Item],
+    day_start: Callable[[int], dt.time],
+    before: Mapping[str, int],
+) -> list[Session]:
+    """Every block of study; a day's blocks follow each other from ``day_start(weekday)``.
 
     Begin and end times are whole seconds, the resolution of calendar files.
+    Sessions are numbered per item, going on from the ``before`` sessions it
+    had before the schedule starts.
     """
+    count: dict[int, int] = {}
+    for _, index, _ in timetable.sessions:
+        count[index] = count.get(index, 0) + 1
+    seen: dict[int, int] = {}
     out = []
-    clock = dt.datetime.combine(dt.date.min, day_start)
+    clock = dt.datetime.combine(dt.date.min, dt.time(0, 0))
     for day, index, hours in timetable.sessions:
         if clock.date() != day:
-            clock = dt.datetime.combine(day, day_start)
+            clock = dt.datetime.combine(day, day_start(day.weekday()))
         ends = clock + dt.timedelta(seconds=round(hours * 3600))  # calendars count seconds
+        item_id = items[index].id
+        seen[index] = seen.get(index, 0) + 1
+        earlier = before.get(item_id, 0)
         out.append(
-            Session(date=day, activity_id=items[index].id, hours=hours, begins=clock, ends=ends)
+            Session(
+                date=day,
+                activity_id=item_id,
+                number=earlier + seen[index],
+                count=earlier + count[index],
+                hours=hours,
+                begins=clock,
+                ends=ends,
+            )
         )
         clock = ends
     return out

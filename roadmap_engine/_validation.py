@@ -37,9 +37,9 @@ _SHOWN.maxlevel = 2
 class FieldProblem(ValueError):
     """A model validator's complaint about one field, so the message names that field."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str | tuple[str, ...], message: str) -> None:
         super().__init__(message)
-        self.field = field
+        self.path = (field,) if isinstance(field, str) else field
 
 
 def dotted(loc: tuple[Any, ...]) -> str:
@@ -112,8 +112,9 @@ def describe(
         message = _message(err)
         problem = err.get("ctx", {}).get("error")
         if isinstance(problem, FieldProblem):
-            loc += (problem.field,)
-            value = value.get(problem.field) if isinstance(value, dict) else value
+            loc += problem.path
+            for part in problem.path:
+                value = value.get(part) if isinstance(value, dict) else value
         if err["type"] == "extra_forbidden" and model is not None and loc:
             message += did_you_mean(str(loc[-1]), field_names(model))
         got = "" if err["type"] == "missing" else f" (got {_SHOWN.repr(value)})"

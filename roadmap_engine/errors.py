@@ -33,6 +33,10 @@ class CatalogError(RoadmapError):
     """The catalog is invalid; the message names the file and the items."""
 
 
+class BaselineError(RoadmapError):
+    """The baseline plan cannot be read or belongs to another person or target."""
+
+
 class ScheduleError(RoadmapError):
     """The plan cannot be scheduled within the horizon; says which input."""
 
@@ -46,6 +50,7 @@ class OutputError(RoadmapError):
 
 
 __all__ = [
+    "BaselineError",
     "CatalogError",
     "CoachError",
     "OutputError",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +13,7 @@ import pytest
 import yaml
 
 from roadmap_engine._catalog import catalog_from_data
+from roadmap_engine._catalog_cache import CACHE_ENV
 from roadmap_engine._levels import Level, rank
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,6 +115,14 @@ def write_tree(root: Path, files: dict[str, Any]) -> Path:
         text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False)
         (root / name).write_text(text, encoding="utf-8")
     return root
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The catalog cache goes to a folder of the run's own (inherited by the commands the
+    tests start), never into the user's cache folder."""
+    folder = tempfile.mkdtemp(prefix="roadmap-test-cache-")
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ[CACHE_ENV] = folder
 
 
 def profile(**overrides: Any) -> dict:

@@ -89,7 +89,8 @@ def plan_problems(plan: Plan) -> list[str]:
             )
             if inside <= 0 or abs(inside - item.hours) > 1e-6:
                 problems.append(f"{window.label}: {item.title} is not scheduled as stated")
-            if item.continued != (by_id[item.activity_id].start < window.start):
+            act = by_id[item.activity_id]
+            if item.continued != (act.start < window.start or act.hours_done > 0):
                 problems.append(f"{window.label}: {item.title} is introduced in the wrong window")
             if item.continued and item.first_step:
                 problems.append(f"{window.label}: a first step for work already under way")

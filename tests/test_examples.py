@@ -15,5 +15,7 @@ def test_examples_are_up_to_date():
     spec.loader.exec_module(module)
     files = module.expected()
     assert files, "no profiles found"
-    stale = [p.name for p, text in files.items() if not p.exists() or p.read_text("utf-8") != text]
+    stale = [
+        p.name for p, text in files.items() if not p.exists() or p.read_bytes().decode() != text
+    ]
     assert not stale, f"run `python examples/regenerate.py`: stale {stale}"

@@ -797,12 +797,20 @@ def plan_and_render(catalog: Catalog, data: st.DataObject) -> None:
     # the calendar reads back: one event per session, phase and milestone, texts intact
     calendar = icalendar.Calendar.from_ical(documents["ics"])
     events = calendar.walk("VEVENT")
-    assert len(events) == len(plan.sessions) + len(plan.phases) + len(plan.milestones)
-    # the title in X-WR-CALNAME is escaped TEXT; the parser reads an X- property raw,
+    assert len(events) == len(plan.sessions) + len(plan.phases) + len(
+        plan.milestones
+    ) + all_day_extras(plan)
+    # the name in X-WR-CALNAME is escaped TEXT; the parser reads an X- property raw,
     # so only check that it survived as one property (a raw newline would break it)
-    assert str(calendar["X-WR-CALNAME"]).startswith("From ")
+    assert str(calendar["X-WR-CALNAME"]).strip()
+    assert documents["ics"].count("\nX-WR-CALNAME:") == 1
     phases = {str(e["SUMMARY"]) for e in events}
     assert all(as_in_ics(f"Phase {p.number}: {p.title}") in phases for p in plan.phases)
+
+
+def all_day_extras(plan):
+    """The deadline and each time-off span are all-day events too."""
+    return (plan.deadline is not None) + len(plan.time_off)
 
 
 def as_in_ics(value: str) -> str:

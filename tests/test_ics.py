@@ -11,6 +11,11 @@ from roadmap_engine import generate_plan, render
 from roadmap_engine.writers.ics import SESSION_LABELS
 
 
+def all_day_extras(plan):
+    """The deadline and each time-off span are all-day events too."""
+    return (plan.deadline is not None) + len(plan.time_off)
+
+
 def events(text: str):
     return [c for c in Calendar.from_ical(text).walk() if c.name == "VEVENT"]
 
@@ -21,7 +26,9 @@ def test_the_calendar_round_trips_to_the_plans_sessions_phases_and_milestones(ti
         catalog=tiny_catalog,
     )
     parsed = events(render(plan, "ics"))
-    assert len(parsed) == len(plan.sessions) + len(plan.phases) + len(plan.milestones)
+    assert len(parsed) == len(plan.sessions) + len(plan.phases) + len(
+        plan.milestones
+    ) + all_day_extras(plan)
     uids = [str(e["UID"]) for e in parsed]
     assert len(set(uids)) == len(uids)
 
@@ -63,4 +70,4 @@ def test_the_cli_writes_an_ics_file(tmp_path):
     out = tmp_path / "plan.ics"
     assert main(["plan", str(SAMPLE), "-f", "ics", "-o", str(out)]) == 0
     cal = Calendar.from_ical(out.read_text(encoding="utf-8"))
-    assert str(cal["X-WR-CALNAME"]).startswith("From Software Engineer to Machine Learning")
+    assert str(cal["X-WR-CALNAME"]) == "Alex Rivera: Software Engineer to Machine Learning Engineer"

@@ -701,7 +701,7 @@ def test_an_unquoted_time_is_a_time_not_a_base_60_number(tmp_path):
     path = tmp_path / "t.yaml"
     path.write_text(SAMPLE_TEXT + "session_start: 19:30\n", encoding="utf-8")
     person, _ = load_profile(path)
-    assert person.session_start == dt.time(19, 30)
+    assert person.session_start == {"default": dt.time(19, 30)}
     with pytest.raises(ProfileError, match="session_start: must be a time of day written HH:MM"):
         load_profile({**yaml.safe_load(SAMPLE_TEXT), "session_start": 1080})
 

@@ -84,6 +84,25 @@ def _weekday_keys(value: Any) -> Any:
     return value
 
 
+def _session_starts(value: Any) -> Any:
+    """A time, or a mapping of weekdays (and ``default``) to times, as one mapping."""
+    if isinstance(value, dict):
+        days = _weekday_keys({k: v for k, v in value.items() if k != "default"})
+        if "default" in value:
+            days["default"] = value["default"]
+        return days
+    if value is None:
+        return value
+    return {"default": value}
+
+
+def _done_items(value: Any) -> Any:
+    """``done`` as a list of names (dates unknown) or a mapping of names to dates."""
+    if isinstance(value, list | tuple):
+        return {name: None for name in value}
+    return value
+
+
 def _spread(
     weekly_hours: float | None, study_days: tuple[str, ...], per_weekday: Mapping[Any, float] | None
 ) -> tuple[float, ...]:
@@ -195,6 +214,54 @@ class PublicHolidays(_Input):
             return dict(sorted(found.items()))
 
 
+SessionDay = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun", "default"]
+
+
+class Progress(_Input):
+    """What is done so far, as of a date: the plan is made again from that date."""
+
+    as_of: dt.date | None = None
+    """The date this progress is recorded on; the rest of the plan starts there.
+    Without it, the profile's ``today``."""
+    done: dict[Annotated[str, Field(min_length=1, max_length=200)], dt.date | None] = Field(
+        default={}, max_length=_limits.PROFILE_LIST_ITEMS
+    )
+    """Items finished, by the plan's id, skill name or activity title, with the
+    date each was finished (or empty when not known), e.g. {statistics: 2027-02-10}.
+    A list of names also works."""
+    spent: dict[
+        Annotated[str, Field(min_length=1, max_length=200)], Annotated[float, Field(gt=0, le=10000)]
+    ] = Field(default={}, max_length=_limits.PROFILE_LIST_ITEMS)
+    """Hours spent so far on items not yet finished, in total, e.g. {ml-algorithms: 20}."""
+
+    _done = field_validator("done", mode="before")(lambda v: _done_items(v))
+
+    @field_validator("as_of")
+    @classmethod
+    def _fits_the_calendar(cls, value: dt.date | None) -> dt.date | None:
+        if value is not None and value > _limits.LATEST_START:
+            raise ValueError(f"must be no later than {_limits.LATEST_START}; use the real date")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Progress:
+        for name, on in self.done.items():
+            if on is not None and self.as_of is not None and on > self.as_of:
+                raise FieldProblem(
+                    ("done", name),
+                    f"{on} is after as_of {self.as_of}; a finished item has a date on or "
+                    "before as_of",
+                )
+        both = [name for name in self.spent if name in self.done]
+        if both:
+            raise FieldProblem(
+                ("spent", both[0]),
+                f"{both[0]!r} is done, so its hours are not 'spent' on it any more; "
+                "remove it from spent",
+            )
+        return self
+
+
 class Profile(_Input):
     """One person's starting point, goal and study time."""
 
@@ -241,8 +308,14 @@ class Profile(_Input):
     """Show dates in this locale's style (e.g. en_GB, de_DE); ISO dates otherwise."""
     date_style: Literal["short", "medium", "long", "full"] = "medium"
     """How long locale dates are: 04/01/2027, 4 Jan 2027, 4 January 2027, ..."""
-    session_start: dt.time = dt.time(18, 0)
-    """When study sessions begin each day, for the calendar (.ics) file."""
+    session_start: dict[SessionDay, dt.time] = {"default": dt.time(18, 0)}
+    """When study sessions begin, for the calendar (.ics) file: one time
+    ("19:30"), or a time per weekday with a default for the other days,
+    e.g. {sun: "14:00", default: "19:30"}."""
+    reminder_minutes: int | None = Field(default=None, ge=0, le=10080)
+    """A calendar reminder this many minutes before each study session."""
+    progress: Progress | None = None
+    """What is done so far; the plan is then made again from ``progress.as_of``."""
 
     _weekdays = field_validator("study_days", mode="before")(lambda v: _weekday_list(v))
     _per_day = field_validator("hours_per_weekday", mode="before")(lambda v: _weekday_keys(v))
@@ -260,8 +333,11 @@ class Profile(_Input):
     @field_validator("session_start", mode="before")
     @classmethod
     def _a_written_time(cls, value: object) -> object:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            raise ValueError('must be a time of day written HH:MM in quotes, e.g. "19:30"')
+        value = _session_starts(value)
+        if isinstance(value, dict):
+            for time in value.values():
+                if isinstance(time, int | float) and not isinstance(time, bool):
+                    raise ValueError('must be a time of day written HH:MM in quotes, e.g. "19:30"')
         return value
 
     @field_validator("locale")
@@ -308,6 +384,13 @@ class Profile(_Input):
                     f"adds up to {total:g} hours a week, over the "
                     f"{MAX_WEEKLY_HOURS} that is humanly possible; lower them",
                 )
+        if "default" not in self.session_start and len(self.session_start) < 7:
+            raise FieldProblem(
+                "session_start",
+                'gives no time for some days; add a default, e.g. {sun: "14:00", default: "19:30"}',
+            )
+        if self.progress is not None:
+            self._progress_dates(self.progress)
         if self.deadline is not None and self.deadline <= self.start_date:
             raise FieldProblem(
                 "deadline",
@@ -315,6 +398,34 @@ class Profile(_Input):
                 "move the deadline later",
             )
         return self
+
+    def _progress_dates(self, progress: Progress) -> None:
+        if progress.as_of is None and self.today is None:
+            raise FieldProblem(
+                ("progress", "as_of"),
+                "required: the date the progress is recorded on, e.g. as_of: 2027-02-15 "
+                "(or give the profile's today)",
+            )
+        as_of = progress.as_of or self.today
+        assert as_of is not None
+        if as_of < self.start_date:
+            raise FieldProblem(
+                ("progress", "as_of"),
+                f"{as_of} is before start_date {self.start_date}; progress is "
+                "recorded on or after the start",
+            )
+        for name, on in progress.done.items():
+            if on is not None and on < self.start_date:
+                raise FieldProblem(
+                    ("progress", "done", name),
+                    f"{on} is before start_date {self.start_date}; list a skill held "
+                    "before the start under skills instead",
+                )
+
+    def starts_on(self, weekday: int) -> dt.time:
+        """When sessions begin on ``weekday`` (0 = Monday)."""
+        times = self.session_start
+        return times.get(WEEKDAYS[weekday]) or times.get("default") or dt.time(18, 0)
 
     def day_hours(self) -> tuple[float, ...]:
         """Study hours for Monday ... Sunday outside any period."""

@@ -60,7 +60,9 @@ _EXAMPLES = {
     "periods": "[{start: 2027-06-01, end: 2027-08-31, weekly_hours: 20, reason: Summer}]",
     "holidays": "{country: US, subdivision: CA}",
     "locale": "en_GB",
-    "session_start": '"18:00"',
+    "session_start": '{sun: "14:00", default: "19:30"}',
+    "reminder_minutes": "15",
+    "progress": "{as_of: 2027-02-15, done: {}, spent: {}}",
 }
 """Optional fields' example values (one line each), where the default shows nothing."""
 

@@ -1,37 +1,23 @@
 """The plan as an RFC 5545 calendar, built with the ``icalendar`` package.
 
-One timed event per study session, one all-day event per phase and per
-milestone. UIDs are derived from the plan (a hash of the person's exact
-name, the roles, the activity and the session's rank within it), never
-random, so importing a re-generated plan updates the events it already made
-instead of adding copies. DTSTAMP is the plan's ``today``: no clock is read.
+The events come from ``_calendar_events``: one timed event per study
+session, transparent all-day events for phases, milestones, the deadline and
+time off. UIDs are the plan's prefix (a hash of the person's exact name and
+the roles) and each event's stable key, never random; SEQUENCE is the plan's
+revision, so importing a re-plan updates the events already there, and the
+baseline's events the re-plan no longer has are sent as cancelled. DTSTAMP
+is the plan's ``today``: no clock is read.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 
+from .._calendar_events import SESSION_LABELS, Entry, entries, slug
 from .._plan_models import Plan
-from .filters import hours
 
-_DAY = dt.timedelta(days=1)
-SESSION_LABELS = {
-    "skill": "Study",
-    "review": "Review",
-    "project": "Project",
-    "portfolio": "Portfolio",
-    "networking": "Networking",
-    "certification": "Exam preparation",
-    "interview": "Interview practice",
-    "job-search": "Job search",
-}
-"""What a session's calendar title says it is, by the kind of item."""
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "plan"
+__all__ = ["SESSION_LABELS", "render_ics", "uid_prefix"]
 
 
 def uid_prefix(plan: Plan) -> str:
@@ -42,11 +28,11 @@ def uid_prefix(plan: Plan) -> str:
     the readable slug beside it is only for people looking at the file.
     """
     person = hashlib.sha256(plan.person.encode("utf-8")).hexdigest()[:16]
-    return f"{_slug(plan.person)}-{person}-{plan.current_role.id}-to-{plan.target_role.id}"
+    return f"{slug(plan.person)}-{person}-{plan.current_role.id}-to-{plan.target_role.id}"
 
 
 def render_ics(plan: Plan) -> str:
-    from icalendar import Calendar, Event, vText  # only the ics format pays for this import
+    from icalendar import Alarm, Calendar, Event, vText  # only the ics format pays for this
 
     stamp = dt.datetime.combine(plan.today, dt.time(0, 0), tzinfo=dt.UTC)
     prefix = uid_prefix(plan)
@@ -54,50 +40,36 @@ def render_ics(plan: Plan) -> str:
     cal.add("prodid", "-//roadmap-engine//career transition plan//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", vText(plan.title))  # escaped: a title may hold a newline
+    # the calendar's own name, stable across re-plans (the title's month count is not)
+    name = f"{plan.person}: {plan.current_role.title} to {plan.target_role.title}"
+    cal.add("x-wr-calname", vText(name))
 
-    def event(
-        uid: str,
-        summary: str,
-        description: str,
-        start: dt.date | dt.datetime,
-        end: dt.date | dt.datetime,
-    ) -> None:
+    def event(entry: Entry, status: str) -> Event:
         ev = Event()
-        ev.add("uid", f"{prefix}-{uid}@roadmap-engine")
+        ev.add("uid", f"{prefix}-{entry.key}@roadmap-engine")
         ev.add("dtstamp", stamp)
-        ev.add("summary", summary)
-        ev.add("description", description)
-        ev.add("dtstart", start)
-        ev.add("dtend", end)
-        cal.add_component(ev)
+        ev.add("sequence", plan.sequence)
+        ev.add("status", status)
+        ev.add("summary", entry.summary)
+        ev.add("dtstart", entry.start)
+        ev.add("dtend", entry.end)
+        ev.add("transp", "OPAQUE" if entry.busy else "TRANSPARENT")
+        return ev
 
-    activities = {a.id: a for phase in plan.phases for a in phase.activities}
-    rank: dict[str, int] = {}
-    for session in plan.sessions:
-        act = activities[session.activity_id]
-        rank[act.id] = rank.get(act.id, 0) + 1
-        lines = [act.detail, f"This session: {hours(session.hours)} of {hours(act.hours)} in all."]
-        if act.recommended:
-            first = act.recommended.resource
-            lines.append(f"Resource: {first.title} ({first.provider}) {first.url or ''}".strip())
-        event(
-            f"session-{act.id}-{rank[act.id]}",
-            f"{SESSION_LABELS.get(act.kind, 'Study')}: {act.title}",
-            "\n".join(lines),
-            session.begins,
-            session.ends,
+    for entry in entries(plan):
+        ev = event(entry, "CONFIRMED")
+        ev.add("description", entry.description)
+        if entry.remind and plan.reminder_minutes is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", entry.summary)
+            alarm.add("trigger", -dt.timedelta(minutes=plan.reminder_minutes))
+            ev.add_component(alarm)
+        cal.add_component(ev)
+    for gone in plan.cancelled:
+        busy = isinstance(gone.start, dt.datetime)
+        cal.add_component(
+            event(Entry(gone.key, gone.summary, "", gone.start, gone.end, busy, False), "CANCELLED")
         )
-    for phase in plan.phases:
-        event(
-            f"phase-{phase.id}",
-            f"Phase {phase.number}: {phase.title}",
-            f"{phase.summary}\n{phase.weeks} weeks, {hours(phase.hours)}.",
-            phase.start,
-            phase.end + _DAY,
-        )
-    for n, mark in enumerate(plan.milestones, start=1):
-        label = f"Finish the phase: {mark.title}" if mark.kind == "phase" else f"Done: {mark.title}"
-        event(f"milestone-{n}", label, plan.title, mark.date, mark.date + _DAY)
     ical: bytes = cal.to_ical()
     return ical.decode("utf-8")

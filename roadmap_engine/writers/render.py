@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from .. import _limits
 from .._bounded import BoundExceeded, run_bounded
+from .._catalog_cache import cache_dir
 from .._plan_models import Plan
 from .._reading import as_path, read_text_bounded, regular_file
 from ..errors import TemplateError
@@ -93,9 +95,11 @@ def render(
         return render_pdf(plan, templates=templates, coach_notes=coach_notes, coach=coach)
     if fmt not in FORMATS:
         raise TemplateError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    context = template_context(plan, coach_notes=coach_notes, coach=coach)
+    context = template_context(plan, coach_notes=coach_notes, coach=coach, timeline=False)
     user_dir = _user_dir(templates)
     name = f"plan.{fmt}.j2"
+    if user_dir is not None or _builtin_uses(name, "timeline"):
+        context["timeline"] = timeline_view(plan)
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
             return environment(user_dir).get_template(name).render(context)
@@ -103,18 +107,33 @@ def render(
 
 
 def template_context(
-    plan: Plan, *, coach_notes: bool = True, coach: CoachSource | None = None
+    plan: Plan,
+    *,
+    coach_notes: bool = True,
+    coach: CoachSource | None = None,
+    timeline: bool = True,
 ) -> dict[str, Any]:
     """What a template sees: the plan, whether to show the coach's notes, the brand, and
-    the geometry of the timeline (cheap, and a coach's own template may draw it in any
-    format)."""
+    the geometry of the timeline (a coach's own template may draw it in any format)."""
     brand = load_brand(coach) if coach is not None else None
-    return {
-        "plan": plan,
-        "coach_notes": coach_notes,
-        "brand": brand,
-        "timeline": timeline_view(plan),
-    }
+    context = {"plan": plan, "coach_notes": coach_notes, "brand": brand}
+    if timeline:
+        context["timeline"] = timeline_view(plan)
+    return context
+
+
+@functools.cache
+def _builtin_uses(name: str, variable: str) -> bool:
+    """Whether the built-in template ``name`` may read ``variable``: the timeline's
+    geometry costs as much as a Markdown plan, which has no use for it.
+
+    A template that never writes the name cannot read it (imported macro files
+    see no context); one that extends or includes another is given it, unread.
+    """
+    env = environment(None)
+    source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    mentions = re.search(rf"\b{re.escape(variable)}\b", source)
+    return bool(mentions or re.search(r"\{%[-+]?\s*(extends|include)\b", source))
 
 
 def _bounded(work: Callable[[], str], name: str, user_dir: Path) -> str:
@@ -289,6 +308,27 @@ def _read_template(path: Path) -> tuple[str, int]:
     return text, status.st_mtime_ns
 
 
+def compiled_templates_cache() -> jinja2.BytecodeCache | None:
+    """The built-in templates compiled once per user rather than once per run.
+
+    Compiling a template costs tens of milliseconds, more than the plan. Jinja
+    keeps each one's compiled code in the user's cache folder, checked against
+    the template's source and the Jinja and Python versions, and written
+    atomically: the same trust as Python's own ``__pycache__``, in a folder
+    only the user can write. A coach's templates are never cached: compiling
+    them is untrusted work that runs under the template limits.
+    """
+    root = cache_dir()
+    if root is None:
+        return None
+    folder = root / "templates"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 @functools.lru_cache(maxsize=8)
 def environment(user_dir: Path | None = None) -> jinja2.Environment:
     """A configured environment; cached so compiled templates are reused."""
@@ -311,6 +351,9 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # the built-in templates do not change while a process runs: no stat per render
+        auto_reload=user_dir is not None,
+        bytecode_cache=None if user_dir is not None else compiled_templates_cache(),
     )
     env.filters.update(filters.FILTERS)
     return env

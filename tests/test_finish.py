@@ -1,0 +1,90 @@
+"""End dates by bisecting cumulative capacity agree with the full scheduler, always."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from roadmap_engine._calendar import HORIZON_DAYS, StudyCalendar
+from roadmap_engine._finish import FinishDates
+from roadmap_engine._schedule import HorizonExceeded, finish_date, schedule
+
+START = dt.date(2027, 1, 4)
+
+nice_hours = st.sampled_from([0.0, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 7.75, 40.0])
+any_hours = st.one_of(
+    nice_hours,
+    st.floats(0, 60, allow_nan=False),
+    st.sampled_from([1e-12, 1e-9, 2e-9, 1 / 3, 2 / 3, 0.1, 0.2, 0.7, 2.4]),
+)
+weeks = st.lists(st.one_of(nice_hours, any_hours), min_size=7, max_size=7).filter(
+    lambda w: sum(w) > 0
+)
+
+
+@st.composite
+def calendars(draw) -> StudyCalendar:
+    start = START + dt.timedelta(days=draw(st.integers(0, 6)))
+    day_hours = tuple(draw(weeks))
+    off_spans = draw(st.lists(st.tuples(st.integers(0, 800), st.integers(0, 60)), max_size=3))
+    off = {start.toordinal() + a + k for a, n in off_spans for k in range(n)}
+    periods = []
+    for first, length, week in draw(
+        st.lists(st.tuples(st.integers(0, 700), st.integers(0, 200), weeks), max_size=2)
+    ):
+        lo = start.toordinal() + first
+        periods.append((lo, lo + length, tuple(week)))
+    return StudyCalendar(start, day_hours, frozenset(off), tuple(periods))
+
+
+weekly = st.one_of(
+    st.integers(1, 400).map(lambda steps: steps / 4),  # the deadline search's quarter hours
+    st.sampled_from([5.0, 10.0, 15.0, 20.0]),  # the what-if rows
+    st.floats(0.01, 100, allow_nan=False),
+)
+
+
+def scheduler_end(hours, calendar):
+    try:
+        return schedule(hours, calendar).end
+    except HorizonExceeded:
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    calendar=calendars(),
+    hours=st.lists(any_hours, min_size=1, max_size=12),
+    weeklies=st.lists(weekly, min_size=1, max_size=6),
+)
+@example(  # the work fills the last date exactly, then an empty item takes the next one
+    calendar=StudyCalendar(START, (1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0), frozenset()),
+    hours=[3.0, 2.0, 0.0],
+    weeklies=[5.0, 10.0, 2.5],
+)
+@example(  # thirds add up to a whole date only up to float noise
+    calendar=StudyCalendar(START, (1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0), frozenset()),
+    hours=[1 / 3, 1 / 3, 1 / 3, 1.0, 0.0],
+    weeklies=[1.0, 3.0, 0.3],
+)
+def test_the_end_is_the_full_schedules_end(calendar, hours, weeklies):
+    finder = FinishDates(calendar)  # one finder, many questions, as in a plan
+    for weekly_hours in weeklies:
+        scaled = calendar.scaled(weekly_hours)
+        expected = scheduler_end(hours, scaled)
+        assert finish_date(hours, scaled) == expected
+        assert finder.end(hours, weekly_hours) == expected
+
+
+@pytest.mark.parametrize("extra", [-0.25, 0.0, 0.25])
+def test_work_at_the_edge_of_the_horizon(extra):
+    """Work that just fits in ten years, exactly fills them, or just does not."""
+    calendar = StudyCalendar(START, (1.0,) * 7, frozenset())
+    hours = [HORIZON_DAYS / 2, HORIZON_DAYS / 2 + extra]
+    expected = scheduler_end(hours, calendar)
+    assert (expected is None) == (extra > 0)
+    assert FinishDates(calendar).end(hours, 7.0) == expected
+    assert FinishDates(calendar).end([*hours, 0.0], 7.0) == scheduler_end([*hours, 0.0], calendar)
