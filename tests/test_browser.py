@@ -14,7 +14,7 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-from conftest import SAMPLE, profile
+from conftest import ROOT, SAMPLE, profile
 
 from roadmap_engine import generate_plan, render
 
@@ -175,9 +175,18 @@ def in_a_phone_frame(page: str) -> str:
     return f'<body style="margin:0"><iframe width="390" height="844" srcdoc="{inner}"></iframe>'
 
 
-@pytest.mark.parametrize("coach", [None, COACH], ids=["plain", "branded"])
-def test_no_horizontal_scrolling_on_a_390_px_phone(chromium, coach):
-    shipped = render(generate_plan(SAMPLE), "html", coach=coach)
+CHECK_IN = ROOT / "examples" / "check-in" / "alex.yaml"
+JANUARY = ROOT / "examples" / "software-engineer-to-ml-engineer.json"
+
+
+@pytest.mark.parametrize(
+    ("coach", "check_in"),
+    [(None, False), (COACH, False), (COACH, True)],
+    ids=["plain", "branded", "check-in"],
+)
+def test_no_horizontal_scrolling_on_a_390_px_phone(chromium, coach, check_in):
+    plan = generate_plan(CHECK_IN, baseline=JANUARY) if check_in else generate_plan(SAMPLE)
+    shipped = render(plan, "html", coach=coach)
     assert "<script" not in shipped
     page, _ = chromium(in_a_phone_frame(shipped))
     found = dict(re.findall(r'data-(scroll-width|client-width|wide)="([^"]*)"', page))

@@ -284,3 +284,17 @@ def test_no_page_but_the_last_is_half_empty(path):
     fills = [round(fill(page), 2) for page in pages]
     assert len(pages) in SAMPLE_PAGES
     assert min(fills[:-1]) >= 0.55, fills
+
+
+def test_a_check_in_prints_where_the_client_stands_with_ticked_items():
+    weasyprint_or_skip()
+    plan = generate_plan(
+        ROOT / "examples" / "check-in" / "alex.yaml",
+        baseline=ROOT / "examples" / "software-engineer-to-ml-engineer.json",
+    )
+    texts = page_texts(render(plan, "pdf", coach=COACH))
+    assert "Since Last Time" in texts[0] and "Since Last Time, page 1" in texts[0]
+    whole = " ".join(texts)
+    assert "80 h of 416 h done (19%)" in whole
+    assert "✓ Statistics & Probability for ML, 30 h, done on Wed 10 Feb 2027." in whole
+    assert len(texts) in SAMPLE_PAGES
