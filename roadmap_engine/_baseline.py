@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Literal
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -65,11 +66,11 @@ def check_baseline(earlier: Plan, person: str, target_role: str, source: str) ->
 
 
 def sessions_before(earlier: Plan, as_of: dt.date) -> dict[str, int]:
-    """Per item, the number of the baseline's last session before ``as_of``."""
+    """Per item, the serial of the baseline's last session before ``as_of``."""
     out: dict[str, int] = {}
     for session in earlier.sessions:
         if session.date < as_of:
-            out[session.activity_id] = max(out.get(session.activity_id, 0), session.number)
+            out[session.activity_id] = max(out.get(session.activity_id, 0), session.serial)
     return out
 
 
@@ -147,8 +148,23 @@ def compare(plan: Plan, earlier: Plan, as_of: dt.date, calendar: StudyCalendar) 
         added=_titles(a for a in acts if a.id not in was_act),
         dropped=_titles(a for a in was_act.values() if a.id not in ids),
         moved=tuple(moved),
+        moved_apart=tuple(
+            m for m in moved if abs(m.calendar_days - overall.calendar_days) > MOVED_DAYS
+        ),
         baseline_met_deadline=earlier.deadline.met if earlier.deadline else None,
+        deadline_change=_deadline_change(earlier, plan),
     )
+
+
+def _deadline_change(
+    earlier: Plan, plan: Plan
+) -> Literal["still met", "now met", "now missed", "still missed"] | None:
+    if earlier.deadline is None or plan.deadline is None:
+        return None
+    was, now = earlier.deadline.met, plan.deadline.met
+    if now:
+        return "still met" if was else "now met"
+    return "now missed" if was else "still missed"
 
 
 def _titles(activities: Iterable[Activity]) -> tuple[str, ...]:

@@ -56,19 +56,21 @@ def entries(plan: Plan) -> list[Entry]:
     activities = {a.id: a for phase in plan.phases for a in phase.activities}
     for session in plan.sessions:
         act = activities[session.activity_id]
-        lines = [
-            act.detail,
-            f"Session {session.number} of {session.count}: {hours(session.hours)} "
-            f"of {hours(act.hours)} in all.",
-        ]
+        which = f"{session.number} of {session.count}"
+        left = " left" if act.hours_done > 0 else ""
+        lines = [act.detail, f"Session {which}{left}: {hours(session.hours)}."]
+        if act.hours_done > 0:
+            lines.append(f"{hours(act.hours_done)} of {hours(act.hours)} done before this plan.")
+        else:
+            lines.append(f"{hours(act.hours)} in all.")
         if act.recommended:
             first = act.recommended.resource
             lines.append(f"Resource: {first.title} ({first.provider}) {first.url or ''}".strip())
-        label = SESSION_LABELS.get(act.kind, "Study")
         out.append(
             Entry(
-                key=f"session-{act.id}-{session.number}",
-                summary=f"{label}: {act.title} ({session.number} of {session.count})",
+                key=f"session-{act.id}-{session.serial}",
+                summary=f"{SESSION_LABELS.get(act.kind, 'Study')}: {act.title}"
+                f"{_session_of(act.part, act.parts, which, session.count)}",
                 description="\n".join(lines),
                 start=session.begins,
                 end=session.ends,
@@ -111,6 +113,13 @@ def entries(plan: Plan) -> list[Entry]:
             )
         )
     return out
+
+
+def _session_of(part: int, parts: int, which: str, count: int) -> str:
+    """ " (3 of 6)" for a session; ongoing work names its part first: " (2 of 4), session 1 of 2"."""
+    if parts > 1:
+        return f" ({part} of {parts})" + (f", session {which}" if count > 1 else "")
+    return f" ({which})"
 
 
 def _all_day(

@@ -20,7 +20,7 @@ from ._deadline import check_deadline, least_weekly_hours, what_if
 from ._gap import Gap, find_gap
 from ._levels import Level
 from ._order import Item, order_work, with_review_buffer
-from ._plan_models import Activity, LeftOut, Plan, RoleRef, StudyDay, Why
+from ._plan_models import Activity, LeftOut, Phase, Plan, RoleRef, StudyDay, Why
 from ._resolve import Resolved, resolve
 from ._resources import Budget, Choice, Need, certifications_within, choose
 from ._schedule import HorizonExceeded, Schedule, schedule
@@ -78,12 +78,12 @@ def _plan(
         )
     calendar = build_calendar(person, start=now.as_of)
     timetable = _schedule(left, calendar, person, source)
-    before = (
-        sessions_before(earlier, now.as_of)
+    before, reference = (
+        _baseline_reference(earlier, now.as_of)
         if earlier is not None
-        else _fresh_sessions_before(items, person, now.as_of)
+        else _fresh_reference(items, person, now.as_of)
     )
-    work = Work(items, titles, now, left, timetable, before)
+    work = Work(items, titles, now, left, timetable, before, reference)
     plan = _assemble(person, cat, resolved, gap, work, calendar, budget, left_out)
     return _with_history(plan, person, now, earlier)
 
@@ -98,15 +98,26 @@ class Work:
     left: list[Item]
     timetable: Schedule
     before: dict[str, int]
-    """Sessions each item had before ``as_of``: numbering goes on from there."""
+    """Sessions each item had before ``as_of``: calendar serials go on from there."""
+    reference: dict[str, tuple[dt.date, dt.date]]
+    """Each item's dates in the plan this one follows (the baseline, or the plan
+    made from the start): when work done before ``as_of`` began."""
 
     def spans(self) -> dict[str, tuple[dt.date, dt.date]]:
-        """Each item's dates: a finished one's is the day it was finished."""
+        """Each item's dates. A finished one ends the day it was finished (or, not
+        recorded, when the earlier plan ended it, at the latest ``as_of``) and
+        began when the earlier plan began it, at the latest that day."""
         out = {item.id: span for item, span in zip(self.left, self.timetable.spans, strict=True)}
         for item_id, on in self.now.done.items():
-            day = on or self.now.as_of
-            out[item_id] = (day, day)
+            began, ended = self.reference.get(item_id, (self.now.as_of, self.now.as_of))
+            end = on or min(ended, self.now.as_of)
+            out[item_id] = (min(began, end), end)
         return out
+
+    def began(self, item_id: str) -> dt.date | None:
+        """When work on an item under way began, as far as the earlier plan says."""
+        span = self.reference.get(item_id)
+        return span[0] if span and span[0] < self.now.as_of else None
 
 
 def _with_history(
@@ -130,21 +141,30 @@ def _with_history(
     )
 
 
-def _fresh_sessions_before(items: list[Item], person: Profile, as_of: dt.date) -> dict[str, int]:
-    """Without a baseline: the sessions each item had before ``as_of`` in the plan
-    made from the start with nothing done, so later numbers never reuse theirs."""
+Reference = tuple[dict[str, int], dict[str, tuple[dt.date, dt.date]]]
+"""Per item: sessions before ``as_of``, and its dates in the earlier plan."""
+
+
+def _baseline_reference(earlier: Plan, as_of: dt.date) -> Reference:
+    spans = {a.id: (a.start, a.end) for p in earlier.phases for a in p.activities}
+    return sessions_before(earlier, as_of), spans
+
+
+def _fresh_reference(items: list[Item], person: Profile, as_of: dt.date) -> Reference:
+    """Without a baseline: the plan made from the start with nothing done, so
+    calendar serials never reuse a past session's and done work keeps its dates."""
     if as_of <= person.start_date:
-        return {}
+        return {}, {}
     try:
         fresh = schedule([item.hours for item in items], build_calendar(person))
     except HorizonExceeded:
-        return {}
+        return {}, {}
     counts: dict[str, int] = {}
     for day, index, _ in fresh.sessions:
         if day >= as_of:
             break
         counts[items[index].id] = counts.get(items[index].id, 0) + 1
-    return counts
+    return counts, {item.id: span for item, span in zip(items, fresh.spans, strict=True)}
 
 
 REVIEW_TITLE = "Review and catch up"
@@ -240,7 +260,7 @@ def _assemble(
     weeks = timeline.calendar_weeks(
         study_start, end, timetable, work.left, titles, calendar, person.time_off
     )
-    phases = timeline.phases(target, items, activities, weeks)
+    phases = [_from_its_start(p, work) for p in timeline.phases(target, items, activities, weeks)]
     under_way = now.as_of > start or bool(now.done) or bool(now.spent)
     today = now.as_of if under_way else person.today or start
     flagged = {a.id for a in target.activities if a.milestone}
@@ -310,11 +330,18 @@ def _assemble(
             if person.deadline
             else None
         ),
-        progress=progress.summary(now, activities, sessions) if now.recorded else None,
+        progress=progress.summary(now, activities, sessions, end) if now.recorded else None,
         sequence=0,
         cancelled=(),
         reminder_minutes=person.reminder_minutes,
     )
+
+
+def _from_its_start(phase: Phase, work: Work) -> Phase:
+    """A phase with work under way began when that work began, not on ``as_of``."""
+    began = [work.began(a.id) for a in phase.activities if a.status == "in progress"]
+    first = min([phase.start, *(day for day in began if day is not None)])
+    return phase if first == phase.start else phase.model_copy(update={"start": first})
 
 
 def _phase_numbers(items: list[Item]) -> dict[int, int]:

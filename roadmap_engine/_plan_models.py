@@ -186,9 +186,12 @@ class Session(_Data):
     date: dt.date
     activity_id: str
     number: int
-    """Which session of the activity this is, counting those before ``as_of``."""
+    """Which of this plan's sessions of the activity this is (1-based)."""
     count: int
-    """How many sessions the activity has in all."""
+    """How many sessions this plan gives the activity."""
+    serial: int
+    """The session's lasting number for the calendar: it goes on from the sessions
+    the activity had before ``as_of``, so a re-plan never reuses a past session's event."""
     hours: Hours
     begins: dt.datetime
     """Local (floating) start: sessions of a day follow each other from the
@@ -409,7 +412,12 @@ class Comparison(_Data):
     """Titles of items the baseline had and this plan has not."""
     moved: tuple[MovedItem, ...]
     """Unfinished items whose end moved by more than a week."""
+    moved_apart: tuple[MovedItem, ...]
+    """Those of ``moved`` whose end moved by more than a week more or less than the
+    plan's own end: the ones worth naming one by one."""
     baseline_met_deadline: bool | None
+    deadline_change: Literal["still met", "now met", "now missed", "still missed"] | None
+    """How the deadline verdict changed, when both plans have a deadline."""
 
 
 class Progress(_Data):
@@ -421,6 +429,8 @@ class Progress(_Data):
     hours_left: Hours
     percent_done: int
     """Whole percent of ``hours`` done, rounded down."""
+    months_left: int
+    """Calendar months from ``as_of`` to the end."""
     done: tuple[DoneItem, ...]
     """Every finished item, in plan order."""
     current: CurrentItem | None

@@ -16,7 +16,7 @@ from ._catalog import Catalog
 from ._names import did_you_mean, name_key
 from ._order import Item
 from ._plan_models import Activity, CurrentItem, DoneItem, Progress, Session
-from ._timeline import percent
+from ._timeline import months_between, percent
 from .errors import ProfileError
 from .inputs.profile import Profile
 
@@ -136,7 +136,9 @@ def _find(
     return []
 
 
-def summary(now: Standing, activities: Sequence[Activity], sessions: Sequence[Session]) -> Progress:
+def summary(
+    now: Standing, activities: Sequence[Activity], sessions: Sequence[Session], end: dt.date
+) -> Progress:
     """Where the person stands: hours done and left, what is finished, what is next."""
     hours = sum(a.hours for a in activities)
     done_hours = sum(a.hours_done for a in activities)
@@ -152,6 +154,7 @@ def summary(now: Standing, activities: Sequence[Activity], sessions: Sequence[Se
         hours_done=done_hours,
         hours_left=hours - done_hours,
         percent_done=percent(done_hours, hours),
+        months_left=months_between(now.as_of, end),
         done=tuple(
             DoneItem(activity_id=a.id, title=a.title, on=a.done_on)
             for a in activities

@@ -115,8 +115,8 @@ def sessions(
     """Every block of study; a day's blocks follow each other from ``day_start(weekday)``.
 
     Begin and end times are whole seconds, the resolution of calendar files.
-    Sessions are numbered per item, going on from the ``before`` sessions it
-    had before the schedule starts.
+    Sessions are numbered per item; their calendar serials go on from the
+    ``before`` sessions it had before the schedule starts.
     """
     count: dict[int, int] = {}
     for _, index, _ in timetable.sessions:
@@ -135,8 +135,9 @@ def sessions(
             Session(
                 date=day,
                 activity_id=item_id,
-                number=earlier + seen[index],
-                count=earlier + count[index],
+                number=seen[index],
+                count=count[index],
+                serial=earlier + seen[index],
                 hours=hours,
                 begins=clock,
                 ends=ends,

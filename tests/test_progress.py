@@ -72,7 +72,15 @@ def test_done_items_keep_their_dates_and_the_rest_starts_on_as_of():
     by_id = {a.id: a for a in activities(plan)}
     assert by_id["statistics"].status == "done"
     assert by_id["statistics"].done_on == dt.date(2027, 2, 10)
-    assert (by_id["statistics"].start, by_id["statistics"].end) == (dt.date(2027, 2, 10),) * 2
+    # begun when the plan it follows began it (no baseline: the plan from the start),
+    # ended when it was finished; without a recorded date, when that plan ended it
+    assert (by_id["statistics"].start, by_id["statistics"].end) == (
+        dt.date(2027, 1, 4),
+        dt.date(2027, 2, 10),
+    )
+    unrecorded = by_id["python-data-stack"]
+    assert (unrecorded.start, unrecorded.end) == (dt.date(2027, 1, 18), dt.date(2027, 1, 29))
+    assert plan.phases[0].start == dt.date(2027, 1, 4)
     assert (
         by_id["python-data-stack"].status == "done" and by_id["python-data-stack"].done_on is None
     )
@@ -130,6 +138,15 @@ def test_against_a_baseline_behind_and_what_changed():
     assert all(abs(m.calendar_days) > 7 for m in against.moved)
     assert [p.number for p in against.phases] == [p.number for p in plan.phases]
     assert plan.sequence > BASELINE.sequence
+    # a phase under way keeps its start: the calendar's past stays as it was
+    assert plan.phases[0].start == BASELINE.phases[0].start
+    # items that slip with the whole plan are summed up, the others named
+    apart = against.moved_apart
+    assert all(abs(m.calendar_days - against.overall.calendar_days) > 7 for m in apart)
+    md = render(plan, "md")
+    if len(against.moved) > len(apart):
+        assert "about as much as the whole plan" in md
+    assert md.count("- Moved: ") == len(apart)
 
 
 def test_ahead_when_more_is_done_than_planned():
@@ -140,6 +157,31 @@ def test_ahead_when_more_is_done_than_planned():
     assert plan.progress is not None and plan.progress.against is not None
     assert plan.progress.against.standing == "ahead"
     assert plan.end < BASELINE.end
+    assert "ahead of the plan of Mon 4 Jan 2027" in render(plan, "md")
+
+
+def test_a_deadline_that_no_longer_holds_is_said_once_with_its_fix():
+    tight = {**SAMPLE_DATA, "deadline": "2027-07-23"}  # the first plan ends on 22 Jul
+    first = generate_plan(tight, catalog=CATALOG)
+    assert first.deadline is not None and first.deadline.met
+    late = generate_plan(
+        {**tight, "progress": {"as_of": "2027-03-01", "done": ["statistics"]}},
+        catalog=CATALOG,
+        baseline=first,
+    )
+    assert late.progress is not None and late.progress.against is not None
+    assert late.progress.against.deadline_change == "now missed"
+    md = render(late, "md")
+    assert md.count("no longer holds") == 1
+    assert md.count("To make it, study") == 1  # in the check-in section, not on the cover too
+    kept = generate_plan(
+        {**SAMPLE_DATA, "progress": {"as_of": "2027-02-15", "done": ["statistics"]}},
+        catalog=CATALOG,
+        baseline=BASELINE,
+    )
+    assert kept.progress is not None and kept.progress.against is not None
+    assert kept.progress.against.deadline_change == "still met"
+    assert "still holds" not in render(kept, "md")  # the cover says it already
 
 
 def test_a_baseline_for_another_person_or_target_is_refused(tmp_path):

@@ -154,7 +154,8 @@ class TimelineView:
 
 def timeline_view(plan: Plan) -> TimelineView:
     """The drawing data of ``plan``'s timeline."""
-    start = plan.study_start
+    # a check-in's phases under way began before its first study day
+    start = min([plan.study_start, *(p.start for p in plan.phases)])
     end = plan.end
     if plan.deadline is not None and plan.deadline.date > end:
         end = plan.deadline.date
