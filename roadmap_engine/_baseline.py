@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Literal
 from pathlib import Path
+from typing import Literal
 
 from pydantic import ValidationError
 

@@ -116,7 +116,8 @@ def entries(plan: Plan) -> list[Entry]:
 
 
 def _session_of(part: int, parts: int, which: str, count: int) -> str:
-    """ " (3 of 6)" for a session; ongoing work names its part first: " (2 of 4), session 1 of 2"."""
+    """The title's tail: "(3 of 6)" for a session, and for ongoing work its part
+    first: "(2 of 4), session 1 of 2"."""
     if parts > 1:
         return f" ({part} of {parts})" + (f", session {which}" if count > 1 else "")
     return f" ({which})"
