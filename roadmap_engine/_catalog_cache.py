@@ -14,6 +14,7 @@ A cache that cannot be read, parsed or written is simply not used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
@@ -57,8 +58,12 @@ def cache_dir() -> Path | None:
     if chosen is not None:
         return None if chosen.strip().lower() in _OFF else Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "roadmap-engine"
+    if Path(base).is_absolute():
+        return Path(base) / "roadmap-engine"
+    try:
+        return Path.home() / ".cache" / "roadmap-engine"
+    except RuntimeError:  # no home folder to be found: no cache
+        return None
 
 
 def content_key(folders: Sequence[tuple[Path, Sequence[Path]]]) -> str:
@@ -67,9 +72,7 @@ def content_key(folders: Sequence[tuple[Path, Sequence[Path]]]) -> str:
 
     digest = hashlib.sha256(f"roadmap-engine {__version__}\0".encode())
     digest.update(f"pydantic-core {pydantic_core.__version__}\0".encode())
-    here = Path(__file__).parent
-    for name in _SHAPE_FILES:
-        digest.update(hashlib.sha256((here / name).read_bytes()).digest())
+    digest.update(_shape_digest())
     for folder, files in folders:
         digest.update(f"folder {folder}\0".encode())
         for path in files:
@@ -77,6 +80,20 @@ def content_key(folders: Sequence[tuple[Path, Sequence[Path]]]) -> str:
             digest.update(f"file {path.name}\0{len(data)}\0".encode())
             digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+@functools.cache
+def _shape_digest() -> bytes:
+    """A hash of the code that shapes a snapshot (a source file that is not there, as in
+    an install without sources, counts by its name alone)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _SHAPE_FILES:
+        try:
+            digest.update(hashlib.sha256((here / name).read_bytes()).digest())
+        except OSError:
+            digest.update(f"no {name}".encode())
+    return digest.digest()
 
 
 def cache_file(folders: Sequence[tuple[Path, Sequence[Path]]]) -> Path | None:

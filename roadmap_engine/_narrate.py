@@ -8,14 +8,14 @@ what falls into each start-now window of the dated schedule.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from dateutil.relativedelta import relativedelta
 
 from ._catalog import Catalog
 from ._catalog_models import Role
 from ._gap import Gap
-from ._levels import rank
+from ._levels import Level, rank
 from ._order import Item
 from ._plan_models import (
     Activity,
@@ -161,10 +161,15 @@ def skills_to_learn(
 
 
 def why(
-    item: Item, items_by_prereq: dict[str, list[str]], role: Role, titles: dict[str, str]
+    item: Item,
+    items_by_prereq: dict[str, list[str]],
+    required: Mapping[str, Level],
+    titles: dict[str, str],
 ) -> Why:
-    """The reason an item is in the plan, as facts the documents put in words."""
-    required = {r.skill: r.level for r in role.requires}
+    """The reason an item is in the plan, as facts the documents put in words.
+
+    ``required`` is the target role's levels by skill, built once per plan (built
+    per item, it made plans of many thousand skills quadratic)."""
     needed_for = tuple(dict.fromkeys(titles[i] for i in items_by_prereq.get(item.id, ())))
     return Why(
         required_level=required.get(item.id) if item.kind == "skill" else None,

@@ -239,6 +239,7 @@ def _assemble(
         for pre in item.prerequisites:
             dependents.setdefault(pre, []).append(item.id)
     numbers = _phase_numbers(items)
+    required = {r.skill: r.level for r in target.requires}
     activities = [
         _activity(
             item,
@@ -249,7 +250,7 @@ def _assemble(
             target,
             career,
             choices.get(item.id),
-            narrate.why(item, dependents, target, titles),
+            narrate.why(item, dependents, required, titles),
             numbers[item.phase],
             now,
         )

@@ -170,6 +170,12 @@ def test_the_user_cache_folder_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not absolute: ignored, as XDG says
     assert cache_dir() == Path.home() / ".cache" / "roadmap-engine"
 
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert cache_dir() is None  # no cache rather than a crash
+
 
 def test_an_unwritable_cache_folder_still_loads(tmp_path, coach, monkeypatch):
     blocker = tmp_path / "a-file"

@@ -7,16 +7,16 @@ from conftest import SAMPLE
 
 from roadmap_engine import generate_plan, render
 from roadmap_engine.writers import render as render_module
+from roadmap_engine.writers.timeline_view import timeline_view
 
 
 @pytest.fixture
 def counted(monkeypatch):
     calls = []
-    real = render_module.timeline_view
 
     def counting(plan):
         calls.append(plan)
-        return real(plan)
+        return timeline_view(plan)
 
     monkeypatch.setattr(render_module, "timeline_view", counting)
     return calls
