@@ -117,6 +117,7 @@ def compare(plan: Plan, earlier: Plan, as_of: dt.date, calendar: StudyCalendar) 
                 )
             )
     ids = {a.id for a in acts}
+    apart = tuple(m for m in moved if abs(m.calendar_days - overall.calendar_days) > MOVED_DAYS)
     return Comparison(
         baseline_today=earlier.today,
         standing=(
@@ -139,7 +140,6 @@ def compare(plan: Plan, earlier: Plan, as_of: dt.date, calendar: StudyCalendar) 
             if p.id in was_phase
         ),
         expected_hours_done=expected,
-        hours_done=plan.progress.hours_done if plan.progress else 0.0,
         finished=tuple(
             DoneItem(activity_id=a.id, title=a.title, on=a.done_on)
             for a in acts
@@ -148,10 +148,8 @@ def compare(plan: Plan, earlier: Plan, as_of: dt.date, calendar: StudyCalendar) 
         added=_titles(a for a in acts if a.id not in was_act),
         dropped=_titles(a for a in was_act.values() if a.id not in ids),
         moved=tuple(moved),
-        moved_apart=tuple(
-            m for m in moved if abs(m.calendar_days - overall.calendar_days) > MOVED_DAYS
-        ),
-        baseline_met_deadline=earlier.deadline.met if earlier.deadline else None,
+        moved_apart=apart,
+        moved_with_plan=len(moved) - len(apart),
         deadline_change=_deadline_change(earlier, plan),
     )
 

@@ -431,13 +431,7 @@ def _activity(
         phase=phase,
         start=start,
         end=end,
-        status=(
-            "done"
-            if item.id in now.done
-            else "in progress"
-            if now.hours_done(item) > 0
-            else "to do"
-        ),
+        status=now.status(item),
         hours_done=now.hours_done(item),
         done_on=now.done.get(item.id),
     )

@@ -402,8 +402,7 @@ class Comparison(_Data):
     phases: tuple[PhaseShift, ...]
     """Phases both plans have, in this plan's order."""
     expected_hours_done: Hours
-    """Hours the baseline had done by ``as_of``."""
-    hours_done: Hours
+    """Hours the baseline had done by ``as_of`` (``Progress.hours_done`` is what was)."""
     finished: tuple[DoneItem, ...]
     """Finished now, and not finished in the baseline."""
     added: tuple[str, ...]
@@ -415,7 +414,8 @@ class Comparison(_Data):
     moved_apart: tuple[MovedItem, ...]
     """Those of ``moved`` whose end moved by more than a week more or less than the
     plan's own end: the ones worth naming one by one."""
-    baseline_met_deadline: bool | None
+    moved_with_plan: int
+    """How many of ``moved`` moved about as much as the plan's own end."""
     deadline_change: Literal["still met", "now met", "now missed", "still missed"] | None
     """How the deadline verdict changed, when both plans have a deadline."""
 
@@ -424,11 +424,11 @@ class Progress(_Data):
     """Where the person stands on ``as_of``: the plan is made again from that date."""
 
     as_of: dt.date
-    hours: Hours
     hours_done: Hours
     hours_left: Hours
+    """The plan's ``total_hours`` less ``hours_done``."""
     percent_done: int
-    """Whole percent of ``hours`` done, rounded down."""
+    """Whole percent of the plan's hours done, rounded down."""
     months_left: int
     """Calendar months from ``as_of`` to the end."""
     done: tuple[DoneItem, ...]

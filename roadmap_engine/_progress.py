@@ -9,8 +9,9 @@ done plus what is left is always the item's hours.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from ._catalog import Catalog
 from ._names import did_you_mean, name_key
@@ -33,6 +34,11 @@ class Standing:
 
     def hours_done(self, item: Item) -> float:
         return item.hours if item.id in self.done else self.spent.get(item.id, 0.0)
+
+    def status(self, item: Item) -> Literal["done", "in progress", "to do"]:
+        if item.id in self.done:
+            return "done"
+        return "in progress" if self.spent.get(item.id, 0.0) > 0 else "to do"
 
     def remaining(self, items: Sequence[Item]) -> list[Item]:
         """The unfinished items with the hours they still need, in plan order."""
@@ -63,7 +69,7 @@ def standing(
         )
     if progress is None:
         return Standing(day, {}, {}, recorded=as_of is not None)
-    lookup = _names(items, titles, catalog)
+    lookup = name_index(((i.id, titles[i.id], i.kind, i.part, i.parts) for i in items), catalog)
     choices = [*dict.fromkeys([*(i.base_id for i in items), *titles.values()])]
     problems: list[str] = []
     done: dict[str, dt.date | None] = {}
@@ -94,9 +100,12 @@ def standing(
     return Standing(day, done, spent, recorded=True)
 
 
-def _names(items: Sequence[Item], titles: dict[str, str], catalog: Catalog) -> dict[str, list[str]]:
-    """Every way to name an item: its id, its activity's id, its title; a name
-    that covers several parts of ongoing work means all of them."""
+def name_index(
+    named: Iterable[tuple[str, str, str, int, int]], catalog: Catalog
+) -> dict[str, list[str]]:
+    """Every way to name an item, from (id, title, kind, part, parts): its id, its
+    activity's id, its title, a skill's name and aliases. A name that covers
+    several parts of ongoing work means all of them; "networking:1" the first."""
     lookup: dict[str, list[str]] = {}
 
     def add(name: str, item_id: str) -> None:
@@ -104,16 +113,17 @@ def _names(items: Sequence[Item], titles: dict[str, str], catalog: Catalog) -> d
         if item_id not in ids:
             ids.append(item_id)
 
-    for item in items:
-        add(item.id, item.id)
-        add(item.base_id, item.id)
-        if item.parts > 1:  # "networking:1" names the first part alone
-            add(f"{item.base_id}:{item.part}", item.id)
-        add(titles[item.id], item.id)
-        if item.kind == "skill":
-            skill = catalog.skills[item.id]
+    for item_id, title, kind, part, parts in named:
+        base = item_id if kind == "review" else item_id.split(":", 1)[0]
+        add(item_id, item_id)
+        add(base, item_id)
+        if parts > 1:
+            add(f"{base}:{part}", item_id)
+        add(title, item_id)
+        if kind == "skill":
+            skill = catalog.skills[item_id]
             for alias in (skill.name, *skill.aliases):
-                add(alias, item.id)
+                add(alias, item_id)
     return lookup
 
 
@@ -144,13 +154,10 @@ def summary(
     done_hours = sum(a.hours_done for a in activities)
     current = next((a for a in activities if a.status != "done"), None)
     first_session = (
-        next((s.date for s in sessions if current and s.activity_id == current.id), None)
-        if current
-        else None
+        next((s.date for s in sessions if s.activity_id == current.id), None) if current else None
     )
     return Progress(
         as_of=now.as_of,
-        hours=hours,
         hours_done=done_hours,
         hours_left=hours - done_hours,
         percent_done=percent(done_hours, hours),

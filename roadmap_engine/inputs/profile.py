@@ -424,8 +424,8 @@ class Profile(_Input):
 
     def starts_on(self, weekday: int) -> dt.time:
         """When sessions begin on ``weekday`` (0 = Monday)."""
-        times = self.session_start
-        return times.get(WEEKDAYS[weekday]) or times.get("default") or dt.time(18, 0)
+        times = self.session_start  # every day, or a default: checked when validated
+        return times.get(WEEKDAYS[weekday]) or times["default"]
 
     def day_hours(self) -> tuple[float, ...]:
         """Study hours for Monday ... Sunday outside any period."""

@@ -29,6 +29,7 @@ from .. import _limits
 from .._catalog import Catalog, load_catalog
 from .._names import name_key
 from .._plan_models import Plan
+from .._progress import name_index
 from .._reading import as_path, read_text_bounded
 from .._yaml import parse_yaml
 from ..errors import OutputError, ProfileError, RoadmapError
@@ -115,7 +116,7 @@ def standing(plan: Plan) -> str:
     now = plan.progress
     if now is not None:
         where = (
-            f"{now.percent_done}% done ({_hours(now.hours_done)} of {_hours(now.hours)} h, "
+            f"{now.percent_done}% done ({_hours(now.hours_done)} of {_hours(plan.total_hours)} h, "
             f"{_hours(now.hours_left)} h left)"
         )
         if now.current is not None:
@@ -351,22 +352,13 @@ class _Names:
     """Which plan items a name means: by id, title, skill name or alias, any case."""
 
     def __init__(self, plan: Plan, catalog: Catalog) -> None:
-        self.ids: dict[str, set[str]] = {}
-        for phase in plan.phases:
-            for activity in phase.activities:
-                names = [activity.id, activity.title]
-                if activity.kind != "review":
-                    names.append(activity.id.split(":", 1)[0])
-                skill = catalog.skills.get(activity.id) if activity.kind == "skill" else None
-                if skill is not None:
-                    names += [skill.name, *skill.aliases]
-                for name in names:
-                    self.ids.setdefault(name_key(name), set()).add(activity.id)
+        acts = [a for phase in plan.phases for a in phase.activities]
+        self.ids = name_index(((a.id, a.title, a.kind, a.part, a.parts) for a in acts), catalog)
 
     def same(self, one: object, other: object) -> bool:
         """Whether two names (as written in the file or given) mean a common item."""
         first, second = name_key(str(one)), name_key(str(other))
-        return first == second or bool(self.ids.get(first, set()) & self.ids.get(second, set()))
+        return first == second or bool(set(self.ids.get(first, ())) & set(self.ids.get(second, ())))
 
 
 class _Edit:
