@@ -22,7 +22,15 @@ from pydantic import ValidationError
 
 from . import _catalog_cache as catalog_cache
 from . import _limits
-from ._catalog_models import CareerActivity, CatalogFile, Role, Skill, Transition
+from ._catalog_models import (
+    CareerActivity,
+    CatalogFile,
+    Resource,
+    ResourceUse,
+    Role,
+    Skill,
+    Transition,
+)
 from ._names import did_you_mean, name_key
 from ._reading import as_path, regular_file
 from ._validation import describe
@@ -39,6 +47,7 @@ DEFAULT_CATALOG_DIR = Path(__file__).parent / "catalog"
 class Catalog:
     """A checked catalog, its name indexes and its skill graph (prerequisite -> skill)."""
 
+    resources: Mapping[str, Resource]
     skills: Mapping[str, Skill]
     roles: Mapping[str, Role]
     transitions: Mapping[tuple[str, str], Transition]
@@ -58,6 +67,26 @@ class Catalog:
 
     def transition(self, from_role: str, to_role: str) -> Transition | None:
         return self.transitions.get((from_role, to_role))
+
+    def offers(self, uses: Iterable[ResourceUse]) -> tuple[Offer, ...]:
+        """The resources ``uses`` name, each with the part and hours that item needs."""
+        return tuple(Offer.of(self.resources[use.id], use) for use in uses)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A resource as one item uses it: the whole of it, or a named part."""
+
+    resource: Resource
+    hours: float
+    """The hours of what the item uses (the part's, or the whole resource's)."""
+    part: str | None = None
+
+    @classmethod
+    def of(cls, resource: Resource, use: ResourceUse) -> Offer:
+        if use.part is None or use.hours is None:
+            return cls(resource, resource.hours)
+        return cls(resource, use.hours, use.part)
 
 
 def load_catalog(folder: str | Path | None = None, *, replace: bool = False) -> Catalog:
@@ -117,6 +146,7 @@ def _load_cached(stamps: tuple[tuple[Path, tuple[tuple[str, int], ...]], ...]) -
 def _snapshot(catalog: Catalog, key: str) -> catalog_cache.CatalogSnapshot:
     return catalog_cache.CatalogSnapshot(
         key=key,
+        resources=tuple(catalog.resources.values()),
         skills=tuple(catalog.skills.values()),
         roles=tuple(catalog.roles.values()),
         transitions=tuple(catalog.transitions.values()),
@@ -128,6 +158,7 @@ def _from_snapshot(snapshot: catalog_cache.CatalogSnapshot) -> Catalog:
     """The catalog a snapshot was saved from: the same items, sources, indexes and graph."""
     sources = snapshot.sources
     layer = _Layer(
+        resources={r.id: (r, sources[f"resource:{r.id}"]) for r in snapshot.resources},
         skills={s.id: (s, sources[f"skill:{s.id}"]) for s in snapshot.skills},
         roles={r.id: (r, sources[f"role:{r.id}"]) for r in snapshot.roles},
         transitions={
@@ -142,6 +173,7 @@ def _from_snapshot(snapshot: catalog_cache.CatalogSnapshot) -> Catalog:
 class _Layer:
     """One folder's items, each with the file it came from."""
 
+    resources: dict[str, tuple[Resource, str]] = field(default_factory=dict)
     skills: dict[str, tuple[Skill, str]] = field(default_factory=dict)
     roles: dict[str, tuple[Role, str]] = field(default_factory=dict)
     transitions: dict[tuple[str, str], tuple[Transition, str]] = field(default_factory=dict)
@@ -205,7 +237,8 @@ def _parse_layer(files: Iterable[tuple[str, object]], origin: str) -> _Layer:
             continue
         if not isinstance(data, dict):
             problems.append(
-                f"{path}: expected a mapping with 'skills', 'roles' or 'transitions' at the top"
+                f"{path}: expected a mapping with 'resources', 'skills', 'roles' or "
+                "'transitions' at the top"
             )
             continue
         try:
@@ -213,6 +246,7 @@ def _parse_layer(files: Iterable[tuple[str, object]], origin: str) -> _Layer:
         except ValidationError as exc:
             problems.append(describe(exc, path, model=CatalogFile))
             continue
+        _add(layer.resources, ((r.id, r) for r in parsed.resources), path, "resource", duplicates)
         _add(layer.skills, ((s.id, s) for s in parsed.skills), path, "skill", duplicates)
         _add(layer.roles, ((r.id, r) for r in parsed.roles), path, "role", duplicates)
         _add(
@@ -249,13 +283,16 @@ def _build(layers: list[_Layer]) -> Catalog:
     merged = _Layer()
     problems: list[str] = [p for layer in layers for p in layer.duplicates]
     for layer in layers:  # later folders replace earlier items with the same id
+        merged.resources.update(layer.resources)
         merged.skills.update(layer.skills)
         merged.roles.update(layer.roles)
         merged.transitions.update(layer.transitions)
+    resources = {k: v[0] for k, v in sorted(merged.resources.items())}
     skills = {k: v[0] for k, v in sorted(merged.skills.items())}
     roles = {k: v[0] for k, v in sorted(merged.roles.items())}
     transitions = {k: v[0] for k, v in sorted(merged.transitions.items())}
-    sources = {f"skill:{k}": v[1] for k, v in merged.skills.items()}
+    sources = {f"resource:{k}": v[1] for k, v in merged.resources.items()}
+    sources |= {f"skill:{k}": v[1] for k, v in merged.skills.items()}
     sources |= {f"role:{k}": v[1] for k, v in merged.roles.items()}
     sources |= {f"transition:{k[0]}->{k[1]}": v[1] for k, v in merged.transitions.items()}
 
@@ -275,15 +312,19 @@ def _build(layers: list[_Layer]) -> Catalog:
     for skill in skills.values():
         where = f"{sources[f'skill:{skill.id}']}: skill {skill.id!r}"
         _check_refs(where, "transfers to role", skill.transfers, roles, problems)
+        _check_refs(where, "resource", [u.id for u in skill.resources], resources, problems)
     for role in roles.values():
         _check_role(role, skills, sources[f"role:{role.id}"], problems)
+        for act in role.activities:
+            where = f"{sources[f'role:{role.id}']}: role {role.id!r}: activity {act.id!r}"
+            _check_refs(where, "resource", [u.id for u in act.resources], resources, problems)
     for (src, dst), trans in transitions.items():
         where = f"{sources[f'transition:{src}->{dst}']}: transition {src}->{dst}"
         _check_refs(where, "role", (src, dst), roles, problems)
         _check_refs(where, "transfers skill", trans.transfers, skills, problems)
     if problems:
         raise CatalogError("invalid catalog:\n" + "\n".join(problems))
-    return Catalog(skills, roles, transitions, graph, sources, skill_names, role_names)
+    return Catalog(resources, skills, roles, transitions, graph, sources, skill_names, role_names)
 
 
 def _name_index(

@@ -25,7 +25,7 @@ import pydantic_core
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import _limits
-from ._catalog_models import Role, Skill, Transition
+from ._catalog_models import Resource, Role, Skill, Transition
 from ._reading import read_bounded
 from .errors import CatalogError
 
@@ -46,6 +46,7 @@ class CatalogSnapshot(BaseModel):
 
     key: str
     """The content key the snapshot was made for; any other key makes it stale."""
+    resources: tuple[Resource, ...]
     skills: tuple[Skill, ...]
     roles: tuple[Role, ...]
     transitions: tuple[Transition, ...]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from ._levels import Level
 
@@ -19,40 +21,93 @@ Importance = Annotated[int, Field(ge=1, le=5)]
 Background = Literal["engineering", "data", "design-product", "management", "outside-tech"]
 """The kind of work a role is, for prose addressed to people coming from it."""
 Window = Literal["this_week", "this_month", "next_90_days"]
+MAX_SKILL_HOURS = 2000
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Resource(_Strict):
-    """A real course, book, documentation set, project or certification."""
+CostKind = Literal["free", "free-to-audit", "paid", "subscription", "exam"]
+"""How a resource is paid for, which decides what ``price_usd`` means."""
+LevelHours = dict[Literal["basic", "intermediate", "advanced", "expert"], float]
 
+CURVE: dict[str, float] = {"basic": 0.4, "intermediate": 1.0, "advanced": 2.0, "expert": 3.5}
+"""Hours to reach each level from zero, as a share of the hours to ``intermediate``:
+what a skill given as one number (its hours to intermediate) takes at each level."""
+
+
+class Resource(_Strict):
+    """A real course, book, documentation set, project or certification, defined once
+    in a catalog's ``resources`` list and named by id wherever it is used."""
+
+    id: Id
     title: Text
     """The resource's own title, as its provider publishes it."""
     provider: Text
     """Who publishes or hosts it (a platform, publisher or vendor)."""
     kind: Literal["course", "book", "docs", "project", "certification", "practice"]
-    cost: Literal["free", "paid"]
-    """``free`` if it can be completed without paying (auditing counts)."""
+    cost: CostKind
+    """``free``: nothing to pay. ``free-to-audit``: the content is free, a certificate
+    or graded work is paid (``price_usd``). ``paid``: bought once (``price_usd``).
+    ``subscription``: paid monthly (``price_usd`` a month). ``exam``: a fee to sit it."""
     price_usd: float | None = Field(default=None, ge=0)
-    """List price in US dollars, where known."""
-    billing: Literal["once", "monthly"] = "once"
+    """List price in US dollars, as ``cost`` says; never set for ``free``."""
+    price_note: Text | None = None
+    """Why no price is given, where the provider publishes none."""
     hours: float = Field(gt=0, le=1000)
-    """Typical hours to work through it."""
+    """Typical hours to work through all of it."""
     url: HttpUrl | None = None
+    """The item's own page (not the provider's home page)."""
+    checked: dt.date | None = None
+    """When its title, price and link were last checked against the provider."""
+
+    @model_validator(mode="after")
+    def _price_fits_cost(self) -> Resource:
+        if self.cost == "free" and (self.price_usd or self.price_note):
+            raise ValueError(
+                "a free resource has no price_usd or price_note; use cost free-to-audit "
+                "when a certificate or graded work is paid"
+            )
+        if self.price_usd is not None and self.price_note is not None:
+            raise ValueError("give price_usd or price_note (why there is no price), not both")
+        return self
+
+
+class ResourceUse(_Strict):
+    """A resource as one skill or activity uses it: all of it, or a named part."""
+
+    id: Id
+    """The resource's id in a ``resources`` list."""
+    part: Text | None = None
+    """The part of the resource this skill needs ("Chapters 1-6"), when not all of it."""
+    hours: float | None = Field(default=None, gt=0, le=1000)
+    """Hours of that part; given with ``part``."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_id(cls, value: object) -> object:
+        return {"id": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _part_with_hours(self) -> ResourceUse:
+        if (self.part is None) != (self.hours is None):
+            raise ValueError("give 'part' and its 'hours' together, or neither")
+        return self
 
 
 class Skill(_Strict):
-    """Something a person learns, with the hours it takes a beginner."""
+    """Something a person learns, with the hours it takes to reach each level."""
 
     id: Id
     name: Text
     aliases: tuple[Name, ...] = Field(default=(), max_length=50)
     """Other names people write for it (any case): "k8s", "sklearn"."""
     category: Id
-    hours: float = Field(gt=0, le=2000)
-    """Hours for a beginner to reach the level a role asks for."""
+    hours: LevelHours
+    """Hours from zero to each level: ``{basic: 12, intermediate: 30, advanced: 60,
+    expert: 105}``, rising. One number is the hours to ``intermediate``, the other
+    levels following ``CURVE``. Going from level A to B takes hours(B) - hours(A)."""
     prerequisites: tuple[Id, ...] = ()
     """Skill ids to learn first."""
     summary: Text
@@ -61,7 +116,34 @@ class Skill(_Strict):
     """How the skill carries into a new role when a person already has it."""
     transfers: dict[Id, Text] = {}
     """Role id -> how the skill applies in that role (overrides ``applies``)."""
-    resources: tuple[Resource, ...] = Field(min_length=1)
+    resources: tuple[ResourceUse, ...] = Field(min_length=1)
+    """Resource ids (or ``{id, part, hours}``), best first."""
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours_by_level(cls, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return value
+        if not 0 < value <= MAX_SKILL_HOURS:
+            raise ValueError(f"hours must be above 0 and at most {MAX_SKILL_HOURS}")
+        return {level: round(value * share, 1) for level, share in CURVE.items()}
+
+    @field_validator("hours")
+    @classmethod
+    def _rising(cls, value: LevelHours) -> LevelHours:
+        missing = [level for level in CURVE if level not in value]
+        if missing:
+            raise ValueError(f"give the hours for every level; missing: {', '.join(missing)}")
+        figures = [value[level] for level in CURVE]
+        if any(not 0 < h <= MAX_SKILL_HOURS * CURVE["expert"] for h in figures):
+            raise ValueError("each level's hours must be above 0 and at most 7000")
+        if figures != sorted(figures) or len(set(figures)) != len(figures):
+            raise ValueError("hours must rise from basic to expert")
+        return {level: value[level] for level in CURVE}
+
+    def hours_to(self, level: Level) -> float:
+        """Hours from zero to ``level`` (0 for ``none``)."""
+        return 0.0 if level == "none" else self.hours[level]
 
 
 class Requirement(_Strict):
@@ -97,8 +179,8 @@ class CareerActivity(_Strict):
     detail: Text
     milestone: bool = False
     """Finishing it is a milestone worth a date in the plan."""
-    resources: tuple[Resource, ...] = ()
-    """What to use for it, best first; for a certification, the exam itself
+    resources: tuple[ResourceUse, ...] = ()
+    """Resource ids to use for it, best first; for a certification, the exam itself
     (with its fee) comes first. The first one the budget allows is the one
     recommended; a certification whose exams the budget cannot pay for is
     left out of the plan."""
@@ -188,8 +270,9 @@ class Transition(_Strict):
 
 
 class CatalogFile(_Strict):
-    """One YAML file of a catalog folder; any of the three lists may be absent."""
+    """One YAML file of a catalog folder; any of the four lists may be absent."""
 
+    resources: tuple[Resource, ...] = ()
     skills: tuple[Skill, ...] = ()
     roles: tuple[Role, ...] = ()
     transitions: tuple[Transition, ...] = ()

@@ -2,7 +2,8 @@
 
 The target's required skills, plus the prerequisites of anything still to
 learn, minus what the person already has at the level needed. A lower level
-keeps the skill but shortens its hours.
+keeps the skill but shortens its hours: going from level A to B takes the
+skill's hours to B less its hours to A.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ._catalog import Catalog
-from ._levels import Level, rank, remaining_share
+from ._levels import Level, rank
 from ._resolve import Resolved
 
 PREREQUISITE_LEVEL: Level = "intermediate"
@@ -68,13 +69,13 @@ def find_gap(resolved: Resolved, catalog: Catalog) -> Gap:
         if rank(have) >= rank(need):
             met[skill_id] = Met(skill_id, have, need, skill_id in assumed)
             return False
-        full = catalog.skills[skill_id].hours
+        skill = catalog.skills[skill_id]
         needs[skill_id] = Need(
             skill_id,
             have,
             need,
-            full * remaining_share(have, need),
-            full,
+            skill.hours_to(need) - skill.hours_to(have),
+            skill.hours_to(need),
             req_importance,
             phase,
             focus,

@@ -15,7 +15,7 @@ from . import _timeline as timeline
 from ._baseline import cancelled, check_baseline, compare, load_baseline, sessions_before
 from ._calendar import HORIZON_DAYS, HORIZON_YEARS, StudyCalendar, build_calendar
 from ._catalog import Catalog, load_catalog
-from ._catalog_models import CareerActivity, Resource, Role
+from ._catalog_models import CareerActivity, ResourceUse, Role
 from ._deadline import check_deadline, least_weekly_hours, what_if
 from ._gap import Gap, find_gap
 from ._levels import Level
@@ -57,7 +57,7 @@ def _plan(
     gap = find_gap(resolved, cat)
     target = cat.roles[resolved.target_role]
     budget = Budget.of(person.budget)
-    unaffordable, left_out = certifications_within(target.activities, budget)
+    unaffordable, left_out = certifications_within(target.activities, budget, cat)
     items = order_work(gap, cat, target.id, skip=unaffordable)
     items = with_review_buffer(items, person.review_buffer, [p.id for p in target.phases])
     if not items:
@@ -374,9 +374,10 @@ def _spending_order(
     the other career activities in schedule order."""
     hours = {item.id: item.hours for item in items}
 
-    def need(item_id: str, resources: tuple[Resource, ...], exam: bool = False) -> Need:
+    def need(item_id: str, uses: tuple[ResourceUse, ...], exam: bool = False) -> Need:
         start, end = spans[item_id]
-        return Need(item_id, titles[item_id], hours[item_id], start, end, resources, exam)
+        offers = cat.offers(uses)
+        return Need(item_id, titles[item_id], hours[item_id], start, end, offers, exam)
 
     acts = [i for i in items if i.kind not in ("skill", "review") and i.part == 1]
     exams = sorted((i for i in acts if i.kind == "certification"), key=lambda i: -i.importance)

@@ -33,13 +33,22 @@ class RoleRef(_Data):
 
 
 class ResourceRef(_Data):
+    """A catalog resource as an item uses it."""
+
+    id: str
     title: str
     provider: str
     kind: str
-    cost: Literal["free", "paid"]
+    cost: Literal["free", "free-to-audit", "paid", "subscription", "exam"]
     price_usd: float | None
-    billing: Literal["once", "monthly"]
+    """The price the cost kind names: once, a month, the exam fee, or the
+    certificate of a course that is free to audit."""
+    price_note: str | None
+    """Why no price is given, where the provider publishes none."""
     hours: Hours
+    """Hours of what the item uses: the whole resource, or ``part``."""
+    part: str | None
+    """The part of the resource the item needs, when not all of it."""
     url: str | None
 
 

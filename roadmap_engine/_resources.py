@@ -2,8 +2,11 @@
 
 One resource is recommended per item (the one to use) and a few others are
 offered as alternatives; only what is recommended is counted against the
-budget, so alternatives are never summed. A paid resource whose price is not
-listed is never counted as free: under a budget of ``any`` it may be
+budget, so alternatives are never summed. What a resource costs a plan follows
+its cost kind: nothing for ``free`` and ``free-to-audit`` (the certificate is
+optional), the price once for ``paid`` and ``exam``, the monthly price times the
+months the item's dates span for ``subscription``. A paid resource whose price
+is not listed is never counted as free: under a budget of ``any`` it may be
 recommended and is reported as unpriced; under an amount it can only be an
 alternative, marked as such, since it cannot be checked against the amount.
 """
@@ -16,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ._catalog_models import CareerActivity, Resource
+from ._catalog import Catalog, Offer
+from ._catalog_models import CareerActivity
 from ._plan_models import CostLine, LeftOut, Money, Recommendation, ResourceRef
 
 FIT_RATIO = 1.5
@@ -50,7 +54,7 @@ class Need:
     hours: float
     start: dt.date
     end: dt.date
-    resources: tuple[Resource, ...]
+    resources: tuple[Offer, ...]
     exam: bool = False
     """A certification step: its alternatives are the other exams it may sit."""
 
@@ -61,21 +65,28 @@ class Choice:
     alternatives: tuple[ResourceRef, ...]
 
 
-def to_ref(resource: Resource) -> ResourceRef:
+NO_CHARGE = ("free", "free-to-audit")
+"""Cost kinds a plan can use without paying."""
+
+
+def to_ref(offer: Offer) -> ResourceRef:
+    resource = offer.resource
     return ResourceRef(
+        id=resource.id,
         title=resource.title,
         provider=resource.provider,
         kind=resource.kind,
         cost=resource.cost,
         price_usd=resource.price_usd,
-        billing=resource.billing,
-        hours=resource.hours,
+        price_note=resource.price_note,
+        hours=offer.hours,
+        part=offer.part,
         url=str(resource.url) if resource.url else None,
     )
 
 
 def certifications_within(
-    activities: Sequence[CareerActivity], budget: Budget
+    activities: Sequence[CareerActivity], budget: Budget, catalog: Catalog
 ) -> tuple[set[str], list[LeftOut]]:
     """Certification activities whose exam the budget cannot pay for, and why.
 
@@ -91,9 +102,10 @@ def certifications_within(
     left_out: list[LeftOut] = []
     exams = [a for a in activities if a.kind == "certification"]
     for act in sorted(exams, key=lambda a: -a.importance):
-        if any(r.cost == "free" for r in act.resources):
+        offered = [o.resource for o in catalog.offers(act.resources)]
+        if any(r.cost in NO_CHARGE for r in offered):
             continue
-        priced = [r.price_usd for r in act.resources if r.price_usd is not None]
+        priced = [r.price_usd for r in offered if r.price_usd is not None]
         fits = [p for p in priced if p <= remaining]
         if budget.kind == "amount" and fits:
             remaining -= fits[0]
@@ -115,9 +127,9 @@ def choose(
     lines: list[CostLine] = []
     for need in needs:
         months = _months(need.start, need.end)
-        usable = [r for r in need.resources if _affordable(r, budget, remaining, months)]
+        usable = [o for o in need.resources if _affordable(o, budget, remaining, months)]
         if not need.exam:  # an exam is sat as a certification step, never studied from
-            usable = [r for r in usable if r.kind != "certification"] or usable
+            usable = [o for o in usable if o.resource.kind != "certification"] or usable
         pick = _best_fit(usable, need.hours)
         if pick is None:
             choices[need.item_id] = Choice(None, _alternatives(need, None, budget, remaining))
@@ -125,22 +137,18 @@ def choose(
                 lines.append(CostLine(item=need.title, resource=None, cost_usd=None, months=None))
             continue
         cost = _cost(pick, months)
-        if pick.cost == "paid":
+        monthly = months if pick.resource.cost == "subscription" else None
+        if pick.resource.cost not in NO_CHARGE:
             lines.append(
-                CostLine(
-                    item=need.title,
-                    resource=pick.title,
-                    cost_usd=cost,
-                    months=months if pick.billing == "monthly" else None,
-                )
+                CostLine(item=need.title, resource=pick.resource.title, cost_usd=cost, months=monthly)
             )
             remaining -= cost or 0.0
         recommendation = Recommendation(
             resource=to_ref(pick),
-            partial=pick.hours > FIT_RATIO * need.hours and pick.kind != "certification",
+            partial=pick.hours > FIT_RATIO * need.hours and pick.resource.kind != "certification",
             hours=need.hours,
             cost_usd=cost,
-            months=months if pick.billing == "monthly" and pick.cost == "paid" else None,
+            months=monthly,
         )
         choices[need.item_id] = Choice(
             recommendation, _alternatives(need, pick, budget, remaining + (cost or 0.0))
@@ -162,29 +170,30 @@ def _months(start: dt.date, end: dt.date) -> int:
     return math.ceil(((end - start).days + 1) / BILLING_DAYS)
 
 
-def _cost(resource: Resource, months: int) -> float | None:
-    if resource.cost == "free":
+def _cost(offer: Offer, months: int) -> float | None:
+    resource = offer.resource
+    if resource.cost in NO_CHARGE:
         return 0.0
     if resource.price_usd is None:
         return None
-    return resource.price_usd * (months if resource.billing == "monthly" else 1)
+    return resource.price_usd * (months if resource.cost == "subscription" else 1)
 
 
-def _affordable(resource: Resource, budget: Budget, remaining: float, months: int) -> bool:
-    if resource.cost == "free" or budget.kind == "any":
+def _affordable(offer: Offer, budget: Budget, remaining: float, months: int) -> bool:
+    if offer.resource.cost in NO_CHARGE or budget.kind == "any":
         return True
-    cost = _cost(resource, months)
+    cost = _cost(offer, months)
     return budget.kind == "amount" and cost is not None and cost <= remaining + 1e-9
 
 
-def _best_fit(usable: Sequence[Resource], hours: float) -> Resource | None:
+def _best_fit(usable: Sequence[Offer], hours: float) -> Offer | None:
     """The resource to recommend: one with a known cost when there is one.
 
     Among them, the first (the catalog lists the best first) that fits the
     hours; failing that, the longest that is not too long; and only then the
     shortest of those that are longer (recommended in part).
     """
-    known = [r for r in usable if r.cost == "free" or r.price_usd is not None]
+    known = [o for o in usable if o.resource.cost in NO_CHARGE or o.resource.price_usd is not None]
     pool = known or list(usable)
     if not pool:
         return None
@@ -194,12 +203,12 @@ def _best_fit(usable: Sequence[Resource], hours: float) -> Resource | None:
     shorter = [r for r in pool if r.hours <= hours * FIT_RATIO]
     if shorter:
         return max(shorter, key=lambda r: r.hours)
-    whole = [r for r in pool if r.kind != "certification"] or pool
+    whole = [o for o in pool if o.resource.kind != "certification"] or pool
     return min(whole, key=lambda r: r.hours)
 
 
 def _alternatives(
-    need: Need, pick: Resource | None, budget: Budget, room: float
+    need: Need, pick: Offer | None, budget: Budget, room: float
 ) -> tuple[ResourceRef, ...]:
     """Other resources the person could use instead, each within the budget on its own.
 
@@ -209,12 +218,13 @@ def _alternatives(
     """
     months = _months(need.start, need.end)
     out = []
-    for resource in need.resources:
-        if resource is pick:
+    for offer in need.resources:
+        if offer is pick:
             continue
+        resource = offer.resource
         if resource.kind == "certification" and pick is not None and not need.exam:
             continue  # exams are sat as the plan's own certification step
-        unpriced = resource.cost == "paid" and resource.price_usd is None
-        if _affordable(resource, budget, room, months) or (budget.kind == "amount" and unpriced):
-            out.append(to_ref(resource))
+        unpriced = resource.cost not in NO_CHARGE and resource.price_usd is None
+        if _affordable(offer, budget, room, months) or (budget.kind == "amount" and unpriced):
+            out.append(to_ref(offer))
     return tuple(out[:MAX_ALTERNATIVES])

@@ -88,12 +88,19 @@ def number(value: float, decimals: int = 2) -> str:
 
 
 def price(resource: ResourceRef) -> str:
+    """What a resource costs, in the words its cost kind calls for."""
     if resource.cost == "free":
         return "free"
+    if resource.cost == "free-to-audit":
+        if resource.price_usd is None:
+            return "free to audit (certificate paid)"
+        return f"free to audit ({money(resource.price_usd)} for the certificate)"
     if resource.price_usd is None:
         return "price not listed"
-    amount = f"${resource.price_usd:,.2f}".replace(".00", "")
-    return f"{amount}/month" if resource.billing == "monthly" else amount
+    amount = money(resource.price_usd)
+    if resource.cost == "subscription":
+        return f"{amount} a month"
+    return f"exam fee {amount}" if resource.cost == "exam" else amount
 
 
 def money(value: float) -> str:
