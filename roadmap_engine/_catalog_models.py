@@ -59,6 +59,9 @@ class Resource(_Strict):
     """Typical hours to work through all of it."""
     url: HttpUrl | None = None
     """The item's own page (not the provider's home page)."""
+    own_site: bool = False
+    """The url is the home page of a site given over to this one item (a free
+    book's or course's own site), so it is the item's page."""
     checked: dt.date | None = None
     """When its title, price and link were last checked against the provider."""
 
@@ -87,6 +90,11 @@ class ResourceUse(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _from_id(cls, value: object) -> object:
+        if isinstance(value, dict) and "title" in value:
+            raise ValueError(
+                "a resource is defined once, in a 'resources:' list with an 'id', and "
+                "named here by that id (or as {id, part, hours})"
+            )
         return {"id": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")

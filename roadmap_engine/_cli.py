@@ -317,10 +317,11 @@ def _catalog_list(args: argparse.Namespace) -> int:
     width = max(len(r) for r in catalog.roles)
     for role in catalog.roles.values():
         print(f"  {role.id:<{width}}  {role.title} ({len(role.requires)} required skills)")
-    print(f"\nSkills ({len(catalog.skills)}; hours for a beginner):")
+    print(f"\nSkills ({len(catalog.skills)}; hours from zero to basic/intermediate/advanced/expert):")
     width = max(len(s) for s in catalog.skills)
     for skill in catalog.skills.values():
-        print(f"  {skill.id:<{width}}  {skill.hours:>5g} h  {skill.name} [{skill.category}]")
+        levels = "/".join(f"{h:g}" for h in skill.hours.values())
+        print(f"  {skill.id:<{width}}  {levels:>15} h  {skill.name} [{skill.category}]")
     return 0
 
 
@@ -358,12 +359,22 @@ def _schema(args: argparse.Namespace) -> int:
 def _catalog_check(args: argparse.Namespace) -> int:
     from . import load_catalog
 
+    from ._catalog_quality import quality_warnings
+
     catalog = load_catalog(args.folder, replace=args.replace)
     where = args.folder if args.folder else "the built-in catalog"
-    print(
-        f"{where}: OK ({len(catalog.skills)} skills, {len(catalog.roles)} roles, "
-        f"{len(catalog.transitions)} transitions)"
+    warnings = quality_warnings(catalog)
+    for warning in warnings:
+        print(f"{'error' if args.strict else 'warning'}: {warning}", file=sys.stderr)
+    counts = (
+        f"{len(catalog.roles)} roles, {len(catalog.skills)} skills, "
+        f"{len(catalog.resources)} resources, {len(catalog.transitions)} transitions"
     )
+    if warnings and args.strict:
+        print(f"{where}: {len(warnings)} quality problems ({counts})", file=sys.stderr)
+        return 1
+    found = f", {len(warnings)} quality warnings" if warnings else ""
+    print(f"{where}: OK ({counts}){found}")
     return 0
 
 
@@ -533,7 +544,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate a catalog folder, reporting every problem",
         description="Validate a catalog folder laid over the built-in one (or alone with "
         "--replace-catalog): syntax, fields, duplicate ids, unknown references and cycles, "
-        "every problem at once with its file and item. Exits 2 on any problem.",
+        "every problem at once with its file and item. Exits 2 on any problem. Then reports "
+        "quality warnings (facts a plan would word wrongly), which --strict makes errors.",
     )
     check.add_argument(
         "folder",
@@ -544,6 +556,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--replace-catalog", dest="replace", action="store_true", help="check DIR alone"
+    )
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="treat quality warnings as errors (exit 1): resources far longer than their "
+        "skill, prices or links missing, home-page links, one resource defined twice, "
+        "unused skills, resources and phases",
     )
     check.set_defaults(run=_catalog_check)
 

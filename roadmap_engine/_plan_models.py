@@ -64,7 +64,10 @@ class Recommendation(_Data):
     """What it costs this plan: 0 if free, the price (times ``months`` for a
     subscription), or None when the price is not listed."""
     months: int | None
-    """For a subscription: the months the item's dates span."""
+    """For a subscription: the months this item adds to what is paid."""
+    paid_with: str | None = None
+    """The title of an earlier item whose purchase already covers this resource
+    (a book bought once, a subscription already running)."""
 
 
 class Why(_Data):

@@ -55,7 +55,11 @@ def _role(text: str, field: str, catalog: Catalog, source: str, problems: list[s
     if role_id is None:
         names = [*catalog.roles, *(r.title for r in catalog.roles.values())]
         hint = did_you_mean(text, names) or " Known roles: " + ", ".join(catalog.roles) + "."
-        problems.append(f"{source}: {field}: unknown role {text!r}.{hint}")
+        problems.append(
+            f"{source}: {field}: unknown role {text!r}.{hint} To add a role, write it in a "
+            "catalog folder of your own and pass --catalog DIR (README: 'Adding a role'; "
+            "examples/catalog/ is a complete example)."
+        )
     return role_id
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ._catalog import Catalog, Offer
@@ -125,9 +125,11 @@ def choose(
     remaining: float = budget.amount if budget.amount is not None else math.inf
     choices: dict[str, Choice] = {}
     lines: list[CostLine] = []
+    bought = _Bought()
     for need in needs:
-        months = _months(need.start, need.end)
-        usable = [o for o in need.resources if _affordable(o, budget, remaining, months)]
+        usable = [
+            o for o in need.resources if _affordable(o, budget, remaining, bought.months(o, need))
+        ]
         if not need.exam:  # an exam is sat as a certification step, never studied from
             usable = [o for o in usable if o.resource.kind != "certification"] or usable
         pick = _best_fit(usable, need.hours)
@@ -136,19 +138,23 @@ def choose(
             if need.exam:  # an exam has a fee even when no price is listed
                 lines.append(CostLine(item=need.title, resource=None, cost_usd=None, months=None))
             continue
-        cost = _cost(pick, months)
-        monthly = months if pick.resource.cost == "subscription" else None
-        if pick.resource.cost not in NO_CHARGE:
+        paid_by = bought.paid_by.get(pick.resource.id)
+        extra = bought.months(pick, need)
+        cost = _cost(pick, extra)
+        monthly = extra if pick.resource.cost == "subscription" else None
+        if pick.resource.cost not in NO_CHARGE and (paid_by is None or cost):
             lines.append(
                 CostLine(item=need.title, resource=pick.resource.title, cost_usd=cost, months=monthly)
             )
             remaining -= cost or 0.0
+        bought.add(pick, need)
         recommendation = Recommendation(
             resource=to_ref(pick),
             partial=pick.hours > FIT_RATIO * need.hours and pick.resource.kind != "certification",
             hours=need.hours,
             cost_usd=cost,
-            months=monthly,
+            months=monthly or None,
+            paid_with=paid_by,
         )
         choices[need.item_id] = Choice(
             recommendation, _alternatives(need, pick, budget, remaining + (cost or 0.0))
@@ -166,23 +172,55 @@ def choose(
     return choices, money
 
 
+@dataclass
+class _Bought:
+    """What the plan has already paid for: a resource recommended for a second item
+    is not bought again, and a subscription is paid once per month it runs."""
+
+    paid_by: dict[str, str] = field(default_factory=dict)
+    """Resource id -> the title of the item that first paid for it."""
+    spans: dict[str, tuple[dt.date, dt.date, int]] = field(default_factory=dict)
+    """Subscription id -> the first and last day it runs and the months paid so far."""
+
+    def months(self, offer: Offer, need: Need) -> int:
+        """What is still to pay for ``offer`` to cover ``need``, in units of its price:
+        months for a subscription; 1 for a purchase not yet made, 0 for one made."""
+        rid = offer.resource.id
+        if offer.resource.cost != "subscription":
+            return 0 if rid in self.paid_by else 1
+        first, last, paid = self.spans.get(rid, (need.start, need.end, 0))
+        return _months(min(first, need.start), max(last, need.end)) - paid
+
+    def add(self, offer: Offer, need: Need) -> None:
+        rid = offer.resource.id
+        if offer.resource.cost in NO_CHARGE:
+            return
+        extra = self.months(offer, need)
+        self.paid_by.setdefault(rid, need.title)
+        if offer.resource.cost == "subscription":
+            first, last, paid = self.spans.get(rid, (need.start, need.end, 0))
+            self.spans[rid] = (min(first, need.start), max(last, need.end), paid + extra)
+
+
 def _months(start: dt.date, end: dt.date) -> int:
     return math.ceil(((end - start).days + 1) / BILLING_DAYS)
 
 
-def _cost(offer: Offer, months: int) -> float | None:
+def _cost(offer: Offer, units: int) -> float | None:
+    """What ``units`` of ``offer``'s price come to (months of a subscription, or 0 or 1
+    purchases); nothing for a resource that is free to use."""
     resource = offer.resource
     if resource.cost in NO_CHARGE:
         return 0.0
     if resource.price_usd is None:
         return None
-    return resource.price_usd * (months if resource.cost == "subscription" else 1)
+    return resource.price_usd * units
 
 
-def _affordable(offer: Offer, budget: Budget, remaining: float, months: int) -> bool:
+def _affordable(offer: Offer, budget: Budget, remaining: float, units: int) -> bool:
     if offer.resource.cost in NO_CHARGE or budget.kind == "any":
         return True
-    cost = _cost(offer, months)
+    cost = _cost(offer, units)
     return budget.kind == "amount" and cost is not None and cost <= remaining + 1e-9
 
 
@@ -225,6 +263,7 @@ def _alternatives(
         if resource.kind == "certification" and pick is not None and not need.exam:
             continue  # exams are sat as the plan's own certification step
         unpriced = resource.cost not in NO_CHARGE and resource.price_usd is None
-        if _affordable(offer, budget, room, months) or (budget.kind == "amount" and unpriced):
+        units = months if resource.cost == "subscription" else 1
+        if _affordable(offer, budget, room, units) or (budget.kind == "amount" and unpriced):
             out.append(to_ref(offer))
     return tuple(out[:MAX_ALTERNATIVES])

@@ -106,7 +106,11 @@ def describe(
     ``model`` (the validated class) lets an unknown field suggest a known one.
     """
     lines = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    inner = {err["loc"][:n] for err in errors for n in range(len(err["loc"]))}
+    for err in errors:
+        if err["type"] == "too_short" and err["loc"] in inner:
+            continue  # a list whose items failed is reported by those items
         loc = prefix + tuple(p for p in err["loc"] if not _is_union_tag(p))
         value = err.get("input")
         message = _message(err)

@@ -20,14 +20,40 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "profiles" / "software-engineer-to-ml-engineer.yaml"
 
 
-def resource(title: str = "A free guide", cost: str = "free", hours: float = 5) -> dict:
+GUIDE = "guide-"
+"""Skills made by ``skill()`` name a free guide ``guide-<skill id>``; ``with_guides``
+defines those guides so a test catalog need not list them."""
+
+
+def resource(
+    title: str = "A free guide", cost: str = "free", hours: float = 5, rid: str | None = None
+) -> dict:
     return {
+        "id": rid or "-".join(title.lower().split()),
         "title": title,
         "provider": "Example Press",
         "kind": "book",
         "cost": cost,
         "hours": hours,
     }
+
+
+def with_guides(files: dict[str, Any]) -> dict[str, Any]:
+    """``files`` plus a ``guides.yaml`` defining every ``guide-*`` resource its skills
+    name and no file defines."""
+    named: set[str] = set()
+    defined: set[str] = set()
+    for data in files.values():
+        if not isinstance(data, dict):
+            continue
+        defined |= {r["id"] for r in data.get("resources", ()) if isinstance(r, dict)}
+        for item in data.get("skills", ()):
+            named |= {u for u in item.get("resources", ()) if str(u).startswith(GUIDE)}
+    missing = sorted(named - defined)
+    if not missing:
+        return files
+    guides = [resource(f"{rid[len(GUIDE):]} guide", rid=rid) for rid in missing]
+    return {**files, "guides.yaml": {"resources": guides}}
 
 
 def skill(sid: str, hours: float, prerequisites: tuple[str, ...] = (), **extra: Any) -> dict:
@@ -39,7 +65,7 @@ def skill(sid: str, hours: float, prerequisites: tuple[str, ...] = (), **extra: 
         "prerequisites": list(prerequisites),
         "summary": f"What {sid} is.",
         "applies": f"How {sid} carries over.",
-        "resources": [resource(f"{sid} book")],
+        "resources": [f"{GUIDE}{sid}"],
         **extra,
     }
 
@@ -62,7 +88,7 @@ def req(sid: str, level: str = "intermediate", importance: int = 3, phase: str =
     return {"skill": sid, "level": level, "importance": importance, "phase": phase}
 
 
-TINY = {
+TINY = with_guides({
     "skills.yaml": {
         "skills": [
             skill("basics", 10),
@@ -95,7 +121,7 @@ TINY = {
             ),
         ]
     },
-}
+})
 
 
 @pytest.fixture
@@ -109,9 +135,10 @@ def tiny_data():
 
 
 def write_tree(root: Path, files: dict[str, Any]) -> Path:
-    """Write ``{"name.yaml": data-or-text}`` under ``root``; data is dumped as YAML."""
+    """Write ``{"name.yaml": data-or-text}`` under ``root``; data is dumped as YAML.
+    The ``guide-*`` resources its skills name are written too (``with_guides``)."""
     root.mkdir(parents=True, exist_ok=True)
-    for name, content in files.items():
+    for name, content in with_guides(files).items():
         text = content if isinstance(content, str) else yaml.safe_dump(content, sort_keys=False)
         (root / name).write_text(text, encoding="utf-8")
     return root
