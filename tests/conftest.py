@@ -53,7 +53,8 @@ def with_guides(files: dict[str, Any]) -> dict[str, Any]:
     if not missing:
         return files
     guides = [resource(f"{rid[len(GUIDE):]} guide", rid=rid) for rid in missing]
-    return {**files, "guides.yaml": {"resources": guides}}
+    name = next(n for n in ("guides.yaml", "guides-more.yaml", "guides-extra.yaml") if n not in files)
+    return {**files, name: {"resources": guides}}
 
 
 def skill(sid: str, hours: float, prerequisites: tuple[str, ...] = (), **extra: Any) -> dict:

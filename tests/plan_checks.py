@@ -31,13 +31,15 @@ def plan_problems(plan: Plan) -> list[str]:
     # money: one recommendation per item, within the budget, alternatives never summed
     money = plan.money
     recommended = [a.recommended for a in acts if a.recommended]
-    paid = [r for r in recommended if r.resource.cost == "paid"]
+    no_charge = ("free", "free-to-audit")
+    paid = [r for r in recommended if r.resource.cost not in no_charge]
     if abs(money.total_usd - sum(r.cost_usd or 0 for r in paid)) > 0.01:
         problems.append("the cost is not the sum of what is recommended")
-    if len([line for line in money.paid if line.resource is not None]) != len(paid):
+    bought = [r for r in paid if r.paid_with is None or r.cost_usd]
+    if len([line for line in money.paid if line.resource is not None]) != len(bought):
         problems.append("a recommended paid resource is missing from the cost lines")
     if money.budget == "free" and (
-        paid or any(r.cost != "free" for a in acts for r in a.alternatives)
+        paid or any(r.cost not in no_charge for a in acts for r in a.alternatives)
     ):
         problems.append("a free budget shows something paid")
     if money.budget == "amount":

@@ -76,7 +76,7 @@ def test_a_coach_folder_adds_and_replaces_items(tmp_path):
         },
     )
     catalog = load_catalog(folder)
-    assert catalog.skills["sql"].hours == 99
+    assert catalog.skills["sql"].hours_to("intermediate") == 99
     assert "florist" in catalog.roles
     assert "machine-learning-engineer" in catalog.roles
 
@@ -87,7 +87,7 @@ def test_schema_errors_name_the_file_and_field(tmp_path):
     with pytest.raises(CatalogError) as info:
         load_catalog(folder)
     message = str(info.value)
-    assert "bad.yaml: skills[0].hours: must be more than 0; raise it (got -1)" in message
+    assert "bad.yaml: skills[0].hours: hours must be above 0 and at most 2000" in message
     assert "bad.yaml: skills[0].colour: unknown field" in message
 
 
@@ -99,12 +99,13 @@ def test_a_missing_folder_is_a_catalog_error(tmp_path):
 def test_every_shipped_resource_is_complete_and_every_skill_has_a_free_one():
     catalog = load_catalog()
     for s in catalog.skills.values():
-        assert len(s.resources) >= 2, s.id
-        assert any(r.cost == "free" for r in s.resources), s.id
-        for r in s.resources:
-            assert r.title and r.provider and r.hours > 0
-            if r.url is not None:
-                assert r.url.scheme == "https", (s.id, r.title)
+        offers = catalog.offers(s.resources)
+        assert len(offers) >= 2, s.id
+        assert any(o.resource.cost in ("free", "free-to-audit") for o in offers), s.id
+        for o in offers:
+            assert o.resource.title and o.resource.provider and o.hours > 0
+            if o.resource.url is not None:
+                assert o.resource.url.scheme == "https", (s.id, o.resource.id)
 
 
 def test_an_empty_catalog_names_its_folder_and_what_is_missing(tmp_path):

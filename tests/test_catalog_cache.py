@@ -84,7 +84,7 @@ def edit_hours(folder: Path) -> None:
 
 
 def add_file(folder: Path) -> None:
-    (folder / "more.yaml").write_text(yaml.safe_dump({"skills": [skill("extra", 3)]}))
+    write_tree(folder, {"more.yaml": {"skills": [skill("extra", 3)]}})
 
 
 def rename_file(folder: Path) -> None:
@@ -101,7 +101,8 @@ def test_any_change_to_a_catalog_file_outdates_the_cache(cache, coach, edit):
     assert json.loads(cache_files(cache)[0].read_text())["key"] != key_before
     assert len(cache_files(cache)) == 1  # the entry for this folder is replaced, not added
     if edit is edit_hours:
-        assert before.skills["basics"].hours == 10 and after.skills["basics"].hours == 11
+        assert before.skills["basics"].hours_to("intermediate") == 10
+        assert after.skills["basics"].hours_to("intermediate") == 11
     if edit is add_file:
         assert "extra" in after.skills and "extra" not in before.skills
 

@@ -173,10 +173,7 @@ def _client_text(doc: str) -> str:
 
 @cache
 def _published_names() -> tuple[str, ...]:
-    resources = [r for s in CATALOG.skills.values() for r in s.resources]
-    resources += [
-        r for role in CATALOG.roles.values() for a in role.activities for r in a.resources
-    ]
+    resources = list(CATALOG.resources.values())
     names = {r.title for r in resources} | {r.provider for r in resources}
     names |= {str(r.url) for r in resources if r.url}
     return tuple(sorted(names, key=len, reverse=True))
@@ -305,19 +302,11 @@ def _windows(doc: str) -> dict[str, str]:
 def _paid_titles() -> tuple[str, ...]:
     titles = {
         r.title
-        for s in CATALOG.skills.values()
-        for r in s.resources
-        if r.cost == "paid" and len(r.title) > 12
+        for r in CATALOG.resources.values()
+        if r.cost not in ("free", "free-to-audit") and len(r.title) > 12
     }
     # a book named like its subject
     titles = {t for t in titles if not any(t in s.name for s in CATALOG.skills.values())}
-    titles |= {
-        r.title
-        for role in CATALOG.roles.values()
-        for a in role.activities
-        for r in a.resources
-        if r.cost == "paid" and len(r.title) > 12
-    }
     return tuple(sorted(titles))
 
 

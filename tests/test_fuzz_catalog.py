@@ -86,16 +86,14 @@ def prose(draw, default: str) -> str:
 def resources(draw) -> dict:
     res = resource(
         prose(draw, "A book"),
-        draw(st.sampled_from(["free", "paid"])),
+        draw(st.sampled_from(["free", "free-to-audit", "paid", "subscription", "exam"])),
         draw(st.one_of(st.floats(0.1, 200).map(lambda h: round(h, 1)), st.just(1000))),
     )
     res["kind"] = draw(
         st.sampled_from(["course", "book", "docs", "project", "certification", "practice"])
     )
-    if draw(st.booleans()):
+    if res["cost"] != "free" and draw(st.booleans()):
         res["price_usd"] = draw(st.one_of(st.none(), st.floats(0, 5000).map(lambda p: round(p, 2))))
-    if draw(st.booleans()):
-        res["billing"] = draw(st.sampled_from(["once", "monthly"]))
     if draw(st.booleans()):
         res["url"] = draw(
             st.sampled_from(
@@ -124,6 +122,13 @@ def catalogs(draw) -> dict[str, Any]:
     n_roles = draw(st.integers(2, 3))
     role_ids = [f"r{k}" for k in range(n_roles)]
     skills = []
+    registry: list[dict] = []
+
+    def define(res: dict) -> str:
+        res["id"] = f"res-{len(registry)}"
+        registry.append(res)
+        return res["id"]
+
     for i, sid in enumerate(ids):
         extra: dict[str, Any] = {}
         if draw(rare):
@@ -141,7 +146,7 @@ def catalogs(draw) -> dict[str, Any]:
         )
         data["name"] = f"Skill {i} {prose(draw, '')}".strip()
         data["summary"] = prose(draw, data["summary"])
-        data["resources"] = draw(st.lists(resources(), min_size=1, max_size=2))
+        data["resources"] = [define(r) for r in draw(st.lists(resources(), min_size=1, max_size=2))]
         skills.append(data)
 
     roles = []
@@ -196,14 +201,16 @@ def catalogs(draw) -> dict[str, Any]:
                 own["also_in"] = later
             if draw(rare):  # an exam with a fee, which a budget may leave out
                 own["resources"] = [
-                    {
-                        "title": f"Exam {a}",
-                        "provider": "Example Board",
-                        "kind": "certification",
-                        "cost": "paid",
-                        "price_usd": draw(st.sampled_from([0.0, 50.0, 500.0])),
-                        "hours": 1.0,
-                    }
+                    define(
+                        {
+                            "title": f"Exam {a}",
+                            "provider": "Example Board",
+                            "kind": "certification",
+                            "cost": "exam",
+                            "price_usd": draw(st.sampled_from([0.0, 50.0, 500.0])),
+                            "hours": 1.0,
+                        }
+                    )
                 ]
         extra = {}
         if activities:
@@ -267,6 +274,7 @@ def catalogs(draw) -> dict[str, Any]:
             "roles-b.yaml": {"roles": roles[1:]},
             "empty.yaml": None,
         }
+    files["resources.yaml"] = {"resources": registry}
     return files
 
 

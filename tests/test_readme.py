@@ -41,8 +41,13 @@ def test_the_catalog_counts_in_the_readme_are_true():
     from roadmap_engine import load_catalog
 
     catalog = load_catalog()
-    assert f"holds {len(catalog.roles)} roles" in README
-    assert f"and {len(catalog.skills)} skills" in README
+    roles = len(catalog.roles)
+    assert f"holds {roles} roles" in README
+    assert (
+        f"It has {len(catalog.skills)} skills, {len(catalog.resources)} learning resources "
+        f"and\n{len(catalog.transitions)} transitions" in README
+    )
+    assert f"plans all {roles * (roles - 1)})" in README
 
 
 def test_the_limits_in_the_readme_are_the_ones_in_force():
