@@ -6,9 +6,8 @@ unknown keys so that a typo in a catalog file is reported, not ignored.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
 import datetime as dt
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
@@ -35,6 +34,11 @@ LevelHours = dict[Literal["basic", "intermediate", "advanced", "expert"], float]
 CURVE: dict[str, float] = {"basic": 0.4, "intermediate": 1.0, "advanced": 2.0, "expert": 3.5}
 """Hours to reach each level from zero, as a share of the hours to ``intermediate``:
 what a skill given as one number (its hours to intermediate) takes at each level."""
+
+
+def _rounded(hours: float) -> float:
+    """Hours without float noise (12.000000000000002), never rounded down to nothing."""
+    return round(hours, 4) or hours
 
 
 class Resource(_Strict):
@@ -134,7 +138,7 @@ class Skill(_Strict):
             return value
         if not 0 < value <= MAX_SKILL_HOURS:
             raise ValueError(f"hours must be above 0 and at most {MAX_SKILL_HOURS}")
-        return {level: round(value * share, 1) for level, share in CURVE.items()}
+        return {level: _rounded(value * share) for level, share in CURVE.items()}
 
     @field_validator("hours")
     @classmethod

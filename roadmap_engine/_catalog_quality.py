@@ -71,8 +71,10 @@ def _fit(catalog: Catalog) -> Iterator[str]:
         for offer in catalog.offers(skill.resources):
             if offer.resource.kind == "certification" or offer.hours <= FIT_RATIO * budget:
                 continue
-            what = f"part {offer.part!r} of {offer.resource.id!r}" if offer.part else (
-                f"resource {offer.resource.id!r}"
+            what = (
+                f"part {offer.part!r} of {offer.resource.id!r}"
+                if offer.part
+                else (f"resource {offer.resource.id!r}")
             )
             yield (
                 f"{_where(catalog, 'skill', skill.id)}: {what} takes {offer.hours:g} h, over "
@@ -198,4 +200,3 @@ def _unused(catalog: Catalog) -> Iterator[str]:
                     f"{where}: phase {phase.id!r} is never used: no requirement or activity "
                     "is in it; use it or remove it"
                 )
-

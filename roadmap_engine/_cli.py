@@ -317,7 +317,9 @@ def _catalog_list(args: argparse.Namespace) -> int:
     width = max(len(r) for r in catalog.roles)
     for role in catalog.roles.values():
         print(f"  {role.id:<{width}}  {role.title} ({len(role.requires)} required skills)")
-    print(f"\nSkills ({len(catalog.skills)}; hours from zero to basic/intermediate/advanced/expert):")
+    print(
+        f"\nSkills ({len(catalog.skills)}; hours from zero to basic/intermediate/advanced/expert):"
+    )
     width = max(len(s) for s in catalog.skills)
     for skill in catalog.skills.values():
         levels = "/".join(f"{h:g}" for h in skill.hours.values())
@@ -358,7 +360,6 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _catalog_check(args: argparse.Namespace) -> int:
     from . import load_catalog
-
     from ._catalog_quality import quality_warnings
 
     catalog = load_catalog(args.folder, replace=args.replace)

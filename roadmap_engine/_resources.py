@@ -144,7 +144,9 @@ def choose(
         monthly = extra if pick.resource.cost == "subscription" else None
         if pick.resource.cost not in NO_CHARGE and (paid_by is None or cost):
             lines.append(
-                CostLine(item=need.title, resource=pick.resource.title, cost_usd=cost, months=monthly)
+                CostLine(
+                    item=need.title, resource=pick.resource.title, cost_usd=cost, months=monthly
+                )
             )
             remaining -= cost or 0.0
         bought.add(pick, need)

@@ -46,14 +46,21 @@ def with_guides(files: dict[str, Any]) -> dict[str, Any]:
     for data in files.values():
         if not isinstance(data, dict):
             continue
-        defined |= {r["id"] for r in data.get("resources", ()) if isinstance(r, dict)}
-        for item in data.get("skills", ()):
-            named |= {u for u in item.get("resources", ()) if str(u).startswith(GUIDE)}
+        listed = data.get("resources")
+        if isinstance(listed, list):
+            defined |= {r.get("id") for r in listed if isinstance(r, dict)}
+        skills = data.get("skills")
+        for item in skills if isinstance(skills, list) else ():
+            uses = item.get("resources") if isinstance(item, dict) else None
+            if isinstance(uses, list):
+                named |= {u for u in uses if isinstance(u, str) and u.startswith(GUIDE)}
     missing = sorted(named - defined)
     if not missing:
         return files
-    guides = [resource(f"{rid[len(GUIDE):]} guide", rid=rid) for rid in missing]
-    name = next(n for n in ("guides.yaml", "guides-more.yaml", "guides-extra.yaml") if n not in files)
+    guides = [resource(f"{rid[len(GUIDE) :]} guide", rid=rid) for rid in missing]
+    name = next(
+        n for n in ("guides.yaml", "guides-more.yaml", "guides-extra.yaml") if n not in files
+    )
     return {**files, name: {"resources": guides}}
 
 
@@ -89,40 +96,42 @@ def req(sid: str, level: str = "intermediate", importance: int = 3, phase: str =
     return {"skill": sid, "level": level, "importance": importance, "phase": phase}
 
 
-TINY = with_guides({
-    "skills.yaml": {
-        "skills": [
-            skill("basics", 10),
-            skill("middle", 20, ("basics",)),
-            skill("advanced-topic", 30, ("middle",)),
-            skill("side", 8),
-        ]
-    },
-    "roles.yaml": {
-        "roles": [
-            role("starter", [req("basics")], typical_skills={"basics": "basic"}),
-            role(
-                "expert",
-                [
-                    req("advanced-topic", "advanced", 5, "two"),
-                    req("side", "basic", 2, "one"),
-                ],
-                activities=[
-                    {
-                        "id": "capstone",
-                        "title": "Build a capstone",
-                        "kind": "project",
-                        "hours": 6,
-                        "phase": "two",
-                        "prerequisites": ["advanced-topic"],
-                        "detail": "Put it together.",
-                        "milestone": True,
-                    }
-                ],
-            ),
-        ]
-    },
-})
+TINY = with_guides(
+    {
+        "skills.yaml": {
+            "skills": [
+                skill("basics", 10),
+                skill("middle", 20, ("basics",)),
+                skill("advanced-topic", 30, ("middle",)),
+                skill("side", 8),
+            ]
+        },
+        "roles.yaml": {
+            "roles": [
+                role("starter", [req("basics")], typical_skills={"basics": "basic"}),
+                role(
+                    "expert",
+                    [
+                        req("advanced-topic", "advanced", 5, "two"),
+                        req("side", "basic", 2, "one"),
+                    ],
+                    activities=[
+                        {
+                            "id": "capstone",
+                            "title": "Build a capstone",
+                            "kind": "project",
+                            "hours": 6,
+                            "phase": "two",
+                            "prerequisites": ["advanced-topic"],
+                            "detail": "Put it together.",
+                            "milestone": True,
+                        }
+                    ],
+                ),
+            ]
+        },
+    }
+)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, TINY, skill, write_tree
+from conftest import ROOT, TINY, resource, skill, write_tree
 
 from roadmap_engine import _catalog
 from roadmap_engine import _catalog_cache as catalog_cache
@@ -84,7 +84,8 @@ def edit_hours(folder: Path) -> None:
 
 
 def add_file(folder: Path) -> None:
-    write_tree(folder, {"more.yaml": {"skills": [skill("extra", 3)]}})
+    guide = resource("extra guide", rid="guide-extra")
+    write_tree(folder, {"more.yaml": {"skills": [skill("extra", 3)], "resources": [guide]}})
 
 
 def rename_file(folder: Path) -> None:

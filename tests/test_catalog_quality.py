@@ -105,7 +105,9 @@ def test_a_free_budget_still_gives_a_complete_plan(target):
 def test_no_two_transitions_share_a_sentence():
     said: Counter[str] = Counter()
     for trans in CATALOG.transitions.values():
-        text = " ".join([*trans.overview, *trans.transfers.values(), *(q.answer for q in trans.faq)])
+        text = " ".join(
+            [*trans.overview, *trans.transfers.values(), *(q.answer for q in trans.faq)]
+        )
         said.update(s for s in set(SENTENCE.split(text)) if len(s.split()) >= 5)
     assert [s for s, n in said.items() if n > 1] == []
 

@@ -16,18 +16,35 @@ def planted() -> dict:
     """The tiny catalog with one fault of each kind the quality check knows."""
     files = copy.deepcopy(TINY)
     files["guides.yaml"]["resources"] += [
-        {**resource("Long Course", hours=90), "kind": "course", "url": "https://example.org/c/long"},
+        {
+            **resource("Long Course", hours=90),
+            "kind": "course",
+            "url": "https://example.org/c/long",
+        },
         {**resource("Pricey Book", cost="paid", hours=5), "url": "https://example.org/b/pricey"},
-        {**resource("Audit Course", cost="free-to-audit", hours=5), "kind": "course",
-         "url": "https://example.org/c/audit"},
+        {
+            **resource("Audit Course", cost="free-to-audit", hours=5),
+            "kind": "course",
+            "url": "https://example.org/c/audit",
+        },
         {**resource("Bare Course", hours=5), "kind": "course"},
         {**resource("Home Docs", hours=5), "kind": "docs", "url": "https://docs.example.org/"},
-        {**resource("Found Docs", hours=5), "kind": "docs",
-         "url": "https://example.org/search?q=side"},
+        {
+            **resource("Found Docs", hours=5),
+            "kind": "docs",
+            "url": "https://example.org/search?q=side",
+        },
         {**resource("Twin Guide", hours=5), "url": "https://example.org/b/twin"},
-        {**resource("Twin Guide", hours=6, rid="twin-guide-again"), "url": "https://example.org/b/twin2"},
-        {**resource("Dated Exam", cost="exam", hours=5), "kind": "certification",
-         "price_usd": 100, "url": "https://example.org/x/dated"},
+        {
+            **resource("Twin Guide", hours=6, rid="twin-guide-again"),
+            "url": "https://example.org/b/twin2",
+        },
+        {
+            **resource("Dated Exam", cost="exam", hours=5),
+            "kind": "certification",
+            "price_usd": 100,
+            "url": "https://example.org/x/dated",
+        },
         {**resource("Orphan Guide", hours=5), "url": "https://example.org/b/orphan"},
     ]
     skills = files["skills.yaml"]["skills"]
@@ -36,8 +53,9 @@ def planted() -> dict:
     skills[0]["resources"] += ["long-course", "pricey-book", "audit-course", "bare-course"]
     skills[1]["resources"] += ["home-docs", "found-docs", "twin-guide", "twin-guide-again"]
     skills[2]["resources"] += ["dated-exam"]
-    skills.append({**copy.deepcopy(skills[3]), "id": "lonely", "name": "Lonely",
-                   "resources": ["guide-side"]})
+    skills.append(
+        {**copy.deepcopy(skills[3]), "id": "lonely", "name": "Lonely", "resources": ["guide-side"]}
+    )
     roles = files["roles.yaml"]["roles"]
     roles[1]["requires"].append(
         {"skill": "middle", "level": "none", "importance": 1, "phase": "one"}

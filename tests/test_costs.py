@@ -22,8 +22,11 @@ def catalog_with(uses: dict[str, list], extra: list[dict]):
 
 BOOK = {**resource("Big Book", cost="paid", hours=20), "price_usd": 40}
 SCHOOL = {**resource("Monthly School", cost="subscription", hours=20), "price_usd": 30}
-AUDIT = {**resource("Audit Course", cost="free-to-audit", hours=20), "price_usd": 49,
-         "kind": "course"}
+AUDIT = {
+    **resource("Audit Course", cost="free-to-audit", hours=20),
+    "price_usd": 49,
+    "kind": "course",
+}
 
 
 def skill_plan(catalog, **overrides):
@@ -34,8 +37,10 @@ def skill_plan(catalog, **overrides):
 def test_a_book_recommended_for_two_skills_is_bought_once():
     catalog = catalog_with({"middle": ["big-book"], "advanced-topic": ["big-book"]}, [BOOK])
     plan, skills = skill_plan(catalog)
-    buyer, user = sorted((skills["advanced-topic"], skills["middle"]),
-                         key=lambda s: s.recommended.paid_with is not None)
+    buyer, user = sorted(
+        (skills["advanced-topic"], skills["middle"]),
+        key=lambda s: s.recommended.paid_with is not None,
+    )
     assert buyer.recommended.cost_usd == 40 and buyer.recommended.paid_with is None
     assert user.recommended.cost_usd == 0 and user.recommended.paid_with == buyer.name
     assert plan.money.total_usd == 40 and len(plan.money.paid) == 1
@@ -45,8 +50,9 @@ def test_a_book_recommended_for_two_skills_is_bought_once():
 
 
 def test_a_subscription_is_paid_once_for_the_months_it_runs():
-    catalog = catalog_with({"middle": ["monthly-school"], "advanced-topic": ["monthly-school"]},
-                           [SCHOOL])
+    catalog = catalog_with(
+        {"middle": ["monthly-school"], "advanced-topic": ["monthly-school"]}, [SCHOOL]
+    )
     plan, skills = skill_plan(catalog)
     a, b = skills["middle"], skills["advanced-topic"]
     span = (max(a.end, b.end) - min(a.start, b.start)).days + 1

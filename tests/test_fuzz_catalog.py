@@ -73,7 +73,7 @@ CLASHING_IDS = ["review-p0", "review-p1"]
 """Valid ids that the planner also gives the review item it adds at the end of a phase."""
 hours = st.one_of(
     st.floats(0.5, 60).map(lambda h: round(h, 2)),
-    st.sampled_from([5e-324, 1e-12, 1e-9, 0.01, 0.25, 1999.99, 2000]),
+    st.sampled_from([1e-300, 1e-12, 1e-9, 0.01, 0.25, 1999.99, 2000]),
 )
 
 

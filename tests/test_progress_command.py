@@ -94,7 +94,7 @@ def test_a_profile_without_progress_gets_the_section_at_its_end(tmp_path, capsys
     plan = generate_plan(path)
     assert plan.progress is not None and plan.deadline is not None
     assert lines[3:] == [
-        f"now: {plan.progress.percent_done}% done (42 of 416 h, 374 h left); next: Python "
+        f"now: {plan.progress.percent_done}% done (42 of 415 h, 373 h left); next: Python "
         f"for Data (NumPy, pandas, Matplotlib); the plan ends {plan.end}, "
         f"{plan.deadline.margin_days} days before the deadline 2027-09-30"
     ]

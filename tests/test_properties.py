@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from conftest import assumed_level, req, role, skill
+from conftest import assumed_level, req, role, skill, with_guides
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from plan_checks import plan_problems
@@ -121,7 +121,7 @@ def worlds(draw):
     person["review_buffer"] = draw(st.sampled_from([0, 0, 0.1, 0.25]))
     if draw(st.booleans()):
         person["deadline"] = (start + dt.timedelta(days=draw(st.integers(1, 400)))).isoformat()
-    return catalog_from_data(data), person
+    return catalog_from_data(with_guides(data)), person
 
 
 def plan_or_nothing(person, catalog):
