@@ -29,9 +29,11 @@ class _Strict(BaseModel):
 
 CostKind = Literal["free", "free-to-audit", "paid", "subscription", "exam"]
 """How a resource is paid for, which decides what ``price_usd`` means."""
-LevelHours = dict[Literal["basic", "intermediate", "advanced", "expert"], float]
+Reached = Literal["basic", "intermediate", "advanced", "expert"]
+"""A level above ``none``: one a skill gives hours for."""
+LevelHours = dict[Reached, float]
 
-CURVE: dict[str, float] = {"basic": 0.4, "intermediate": 1.0, "advanced": 2.0, "expert": 3.5}
+CURVE: dict[Reached, float] = {"basic": 0.4, "intermediate": 1.0, "advanced": 2.0, "expert": 3.5}
 """Hours to reach each level from zero, as a share of the hours to ``intermediate``:
 what a skill given as one number (its hours to intermediate) takes at each level."""
 

@@ -48,7 +48,7 @@ def with_guides(files: dict[str, Any]) -> dict[str, Any]:
             continue
         listed = data.get("resources")
         if isinstance(listed, list):
-            defined |= {r.get("id") for r in listed if isinstance(r, dict)}
+            defined |= {str(r.get("id")) for r in listed if isinstance(r, dict)}
         skills = data.get("skills")
         for item in skills if isinstance(skills, list) else ():
             uses = item.get("resources") if isinstance(item, dict) else None
