@@ -15,7 +15,7 @@ def test_catalog_list_shows_roles_and_skills_with_hours(capsys):
     assert main(["catalog", "list"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"machine-learning-engineer +Machine Learning Engineer", out)
-    assert re.search(r"statistics +12/30/80/160 h  Statistics & Probability for ML", out)
+    assert re.search(r"statistics +12/30/80/160 h  Statistics & Probability", out)
 
 
 def test_catalog_check_passes_the_built_in_catalog(capsys):

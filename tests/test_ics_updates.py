@@ -79,7 +79,7 @@ def test_sessions_say_what_kind_of_work_and_which_of_how_many():
         )
     assert all(numbers == list(range(1, len(numbers) + 1)) for numbers in per_item.values())
     summaries = [str(e["SUMMARY"]) for e in events(JANUARY) if e.get("TRANSP") == "OPAQUE"]
-    assert "Study: Statistics & Probability for ML (1 of 10)" in summaries
+    assert "Study: Statistics & Probability (1 of 10)" in summaries
     assert any(s.startswith("Project: Build three small ML projects") for s in summaries)
     assert any(s.startswith("Networking: ") for s in summaries)
     assert any(s.startswith("Interview practice: ") for s in summaries)

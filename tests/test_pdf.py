@@ -296,5 +296,5 @@ def test_a_check_in_prints_where_the_client_stands_with_ticked_items():
     assert "Since Last Time" in texts[0] and "Since Last Time, page 1" in texts[0]
     whole = " ".join(texts)
     assert "80 h of 415 h done (19%)" in whole
-    assert "✓ Statistics & Probability for ML, 30 h, done on Wed 10 Feb 2027." in whole
+    assert "✓ Statistics & Probability, 30 h, done on Wed 10 Feb 2027." in whole
     assert len(texts) in SAMPLE_PAGES

@@ -230,7 +230,7 @@ def test_the_documents_show_where_the_client_stands():
     )
     md = render(plan, "md")
     assert "## Since Last Time" in md
-    assert "- [x] **Statistics & Probability for ML**, 30 h, done on Wed 10 Feb 2027." in md
+    assert "- [x] **Statistics & Probability**, 30 h, done on Wed 10 Feb 2027." in md
     assert "**Next: “Machine Learning Algorithms & Theory”, 20 h of 45 h done" in md
     assert "behind the plan of Mon 4 Jan 2027" in md
     assert "| **Overall** | 80 h of 415 h | ███░░░░░░░░░░░░░░░░░ 19% |" in md
