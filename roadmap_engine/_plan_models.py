@@ -58,6 +58,8 @@ class Recommendation(_Data):
     resource: ResourceRef
     partial: bool
     """Only part of it fits the item's hours: use about ``hours`` of it."""
+    short: bool = False
+    """It covers well under the item's hours: the rest of them go to practice."""
     hours: Hours
     """The hours the plan gives the item."""
     cost_usd: float | None

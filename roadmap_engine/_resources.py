@@ -153,6 +153,7 @@ def choose(
         recommendation = Recommendation(
             resource=to_ref(pick),
             partial=pick.hours > FIT_RATIO * need.hours and pick.resource.kind != "certification",
+            short=pick.hours * FIT_RATIO < need.hours and pick.resource.kind != "certification",
             hours=need.hours,
             cost_usd=cost,
             months=monthly or None,

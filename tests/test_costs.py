@@ -87,3 +87,14 @@ def test_hours_follow_the_level_needed_and_the_level_held():
     _, head_start = skill_plan(catalog, skills={"advanced-topic": "basic"})
     assert head_start["advanced-topic"].hours == 60 - 12
     assert head_start["advanced-topic"].full_hours == 60
+
+
+def test_a_resource_much_shorter_than_its_skill_says_the_rest_is_practice():
+    catalog = catalog_from_data(copy.deepcopy(TINY))  # every guide takes 5 h
+    plan, skills = skill_plan(catalog)
+    topic = skills["advanced-topic"]  # 60 h to advanced
+    assert topic.recommended is not None and topic.recommended.short
+    text = render(plan, "md")
+    assert "about 5 h, then practice what it teaches for the rest of the 60 h" in text
+    fitting = [s for s in skills.values() if s.hours <= 1.5 * 5]
+    assert fitting and all(not s.recommended.short for s in fitting)

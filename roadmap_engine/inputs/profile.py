@@ -115,7 +115,9 @@ def _spread(
 
 
 class _Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    """Field docstrings document the profile (``field_docs``); they are not read at import."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class TimeOff(_Input):

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from .._catalog import Catalog, load_catalog
 from ..errors import ProfileError
+from .field_docs import describe_schema, field_docs
 
 SCHEMA_KINDS = ("profile", "coach", "catalog")
 """The files ``json_schema`` describes."""
@@ -38,6 +39,11 @@ def _model(kind: str) -> type[BaseModel]:
 def json_schema(kind: str) -> str:
     """The JSON Schema (draft 2020-12) of a ``profile``, ``coach`` or ``catalog`` file."""
     schema = {"$schema": _DIALECT, **_model(kind).model_json_schema()}
+    if kind == "profile":
+        from . import profile
+
+        parts = {"": profile.Profile, **{n: getattr(profile, n) for n in schema.get("$defs", {})}}
+        describe_schema(schema, parts)
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -91,9 +97,10 @@ def starter_profile(
         "# To use an optional field, delete the '# ' before it and change its value.",
         "# `roadmap schema profile` prints the JSON Schema that editors check it with.",
     ]
+    docs = field_docs(Profile)
     for name, field in Profile.model_fields.items():
         lines.append("")
-        lines += [f"# {line}".rstrip() for line in (field.description or "").splitlines()]
+        lines += [f"# {line}".rstrip() for line in docs.get(name, "").splitlines()]
         if name in _REQUIRED_HINTS:
             lines.append(f"# {_REQUIRED_HINTS[name]}")
             value = roles.get(name)
