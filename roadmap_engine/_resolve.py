@@ -58,7 +58,7 @@ def _role(text: str, field: str, catalog: Catalog, source: str, problems: list[s
         problems.append(
             f"{source}: {field}: unknown role {text!r}.{hint} To add a role, write it in a "
             "catalog folder of your own and pass --catalog DIR (README: 'Adding a role'; "
-            "examples/catalog/ is a complete example)."
+            "examples/own-role/ is a complete example)."
         )
     return role_id
 
