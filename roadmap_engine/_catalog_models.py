@@ -150,7 +150,8 @@ class Skill(_Strict):
             raise ValueError(f"give the hours for every level; missing: {', '.join(missing)}")
         figures = [value[level] for level in CURVE]
         if any(not 0 < h <= MAX_SKILL_HOURS * CURVE["expert"] for h in figures):
-            raise ValueError("each level's hours must be above 0 and at most 7000")
+            most = MAX_SKILL_HOURS * CURVE["expert"]
+            raise ValueError(f"each level's hours must be above 0 and at most {most:g}")
         if figures != sorted(figures) or len(set(figures)) != len(figures):
             raise ValueError("hours must rise from basic to expert")
         return {level: value[level] for level in CURVE}

@@ -14,12 +14,11 @@ from urllib.parse import urlsplit
 
 from ._catalog import Catalog
 from ._catalog_models import Resource
+from ._gap import PREREQUISITE_LEVEL
 from ._levels import Level, rank
 from ._names import name_key
 from ._resources import FIT_RATIO
 
-PREREQUISITE_LEVEL: Level = "intermediate"
-"""The level a skill is asked at when it is only another skill's prerequisite."""
 NEEDS_URL = ("course", "certification", "docs")
 """Kinds that have a stable official page of their own."""
 _SEARCH_PAGE = re.compile(r"/(search|results)/?$|[?&](q|query|search|keywords?)=", re.IGNORECASE)
@@ -71,11 +70,9 @@ def _fit(catalog: Catalog) -> Iterator[str]:
         for offer in catalog.offers(skill.resources):
             if offer.resource.kind == "certification" or offer.hours <= FIT_RATIO * budget:
                 continue
-            what = (
-                f"part {offer.part!r} of {offer.resource.id!r}"
-                if offer.part
-                else (f"resource {offer.resource.id!r}")
-            )
+            what = f"resource {offer.resource.id!r}"
+            if offer.part:
+                what = f"part {offer.part!r} of {offer.resource.id!r}"
             yield (
                 f"{_where(catalog, 'skill', skill.id)}: {what} takes {offer.hours:g} h, over "
                 f"{FIT_RATIO:g} times the skill's {budget:g} h at {level}; name the part that "

@@ -4,8 +4,9 @@ One resource is recommended per item (the one to use) and a few others are
 offered as alternatives; only what is recommended is counted against the
 budget, so alternatives are never summed. What a resource costs a plan follows
 its cost kind: nothing for ``free`` and ``free-to-audit`` (the certificate is
-optional), the price once for ``paid`` and ``exam``, the monthly price times the
-months the item's dates span for ``subscription``. A paid resource whose price
+optional), the price once for ``paid`` and ``exam`` (once per plan, however many
+items use it), and for a ``subscription`` the monthly price times the months
+spanned by all the items that use it. A paid resource whose price
 is not listed is never counted as free: under a budget of ``any`` it may be
 recommended and is reported as unpriced; under an amount it can only be an
 alternative, marked as such, since it cannot be checked against the amount.
@@ -149,7 +150,7 @@ def choose(
                 )
             )
             remaining -= cost or 0.0
-        bought.add(pick, need)
+        bought.add(pick, need, extra)
         recommendation = Recommendation(
             resource=to_ref(pick),
             partial=pick.hours > FIT_RATIO * need.hours and pick.resource.kind != "certification",
@@ -187,18 +188,21 @@ class _Bought:
 
     def months(self, offer: Offer, need: Need) -> int:
         """What is still to pay for ``offer`` to cover ``need``, in units of its price:
-        months for a subscription; 1 for a purchase not yet made, 0 for one made."""
+        as ``_units`` when not yet bought; then 0 for a purchase, and for a
+        subscription the months its span grows by."""
         rid = offer.resource.id
+        if rid not in self.paid_by:
+            return _units(offer, need)
         if offer.resource.cost != "subscription":
-            return 0 if rid in self.paid_by else 1
-        first, last, paid = self.spans.get(rid, (need.start, need.end, 0))
+            return 0
+        first, last, paid = self.spans[rid]
         return _months(min(first, need.start), max(last, need.end)) - paid
 
-    def add(self, offer: Offer, need: Need) -> None:
+    def add(self, offer: Offer, need: Need, extra: int) -> None:
+        """Record ``offer`` as used for ``need``, ``extra`` units (``months``) paid."""
         rid = offer.resource.id
         if offer.resource.cost in NO_CHARGE:
             return
-        extra = self.months(offer, need)
         self.paid_by.setdefault(rid, need.title)
         if offer.resource.cost == "subscription":
             first, last, paid = self.spans.get(rid, (need.start, need.end, 0))
@@ -207,6 +211,12 @@ class _Bought:
 
 def _months(start: dt.date, end: dt.date) -> int:
     return math.ceil(((end - start).days + 1) / BILLING_DAYS)
+
+
+def _units(offer: Offer, need: Need) -> int:
+    """Units of ``offer``'s price that cover ``need`` on their own: the months its
+    dates span for a subscription, else one purchase."""
+    return _months(need.start, need.end) if offer.resource.cost == "subscription" else 1
 
 
 def _cost(offer: Offer, units: int) -> float | None:
@@ -257,7 +267,6 @@ def _alternatives(
     its missing price) rather than silently dropped. Beside a recommendation,
     exams are not offered: a plan sits one exam, as its own certification step.
     """
-    months = _months(need.start, need.end)
     out = []
     for offer in need.resources:
         if offer is pick:
@@ -266,7 +275,7 @@ def _alternatives(
         if resource.kind == "certification" and pick is not None and not need.exam:
             continue  # exams are sat as the plan's own certification step
         unpriced = resource.cost not in NO_CHARGE and resource.price_usd is None
-        units = months if resource.cost == "subscription" else 1
+        units = _units(offer, need)
         if _affordable(offer, budget, room, units) or (budget.kind == "amount" and unpriced):
             out.append(to_ref(offer))
     return tuple(out[:MAX_ALTERNATIVES])
