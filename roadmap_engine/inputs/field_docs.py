@@ -2,7 +2,7 @@
 
 They document the profile for `roadmap init` and `roadmap schema`. Pydantic can
 read them itself when each model class is built (``use_attribute_docstrings``),
-but that parses the source on every import, a tenth of a second of every plan
+but that parses the source on every import, about 70 ms of every cold plan
 run; only those two commands need them, so they read them here instead.
 """
 
