@@ -246,17 +246,21 @@ def synthetic_catalog(n: int, seed: int = 7, hours: float = 0.1) -> dict:
                 "prerequisites": prereqs,
                 "summary": "A synthetic skill.",
                 "applies": "It applies.",
-                "resources": [
-                    {
-                        "title": f"Guide {i}",
-                        "provider": "Bench",
-                        "kind": "docs",
-                        "cost": "free",
-                        "hours": 1,
-                    }
-                ],
+                "resources": [f"guide-{i}"],
             }
         )
+    resources = [
+        {
+            "id": f"guide-{i}",
+            "title": f"Guide {i}",
+            "provider": "Bench",
+            "kind": "docs",
+            "cost": "free",
+            "hours": hours,
+            "url": f"https://bench.example/guides/{i}",
+        }
+        for i in range(n)
+    ]
     phases = [{"id": f"p{k}", "title": f"Phase {k}", "summary": "Work."} for k in range(5)]
     common = {
         "summary": "A role.",
@@ -271,6 +275,7 @@ def synthetic_catalog(n: int, seed: int = 7, hours: float = 0.1) -> dict:
     ]
     return {
         "synthetic.yaml": {
+            "resources": resources,
             "skills": skills,
             "roles": [
                 {

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import ConfigDict, Field, HttpUrl, field_validator, model_validator
 
+from ._frozen import FrozenModel
 from ._levels import Level
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
@@ -23,8 +24,8 @@ Window = Literal["this_week", "this_month", "next_90_days"]
 MAX_SKILL_HOURS = 2000
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Strict(FrozenModel):
+    pass
 
 
 CostKind = Literal["free", "free-to-audit", "paid", "subscription", "exam"]

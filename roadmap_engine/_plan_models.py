@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import PlainSerializer
 
+from ._frozen import FrozenModel
 from ._levels import Level
 
 HOURS_PRECISION = 4
@@ -23,8 +24,8 @@ Hours = Annotated[
 ]
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Data(FrozenModel):
+    pass
 
 
 class RoleRef(_Data):
