@@ -166,7 +166,7 @@ def _from_snapshot(snapshot: catalog_cache.CatalogSnapshot) -> Catalog:
             for t in snapshot.transitions
         },
     )
-    return _build([layer])
+    return _build([layer], checked=True)
 
 
 @dataclass
@@ -279,7 +279,9 @@ def _add(
             target[key] = (item, str(path))
 
 
-def _build(layers: list[_Layer]) -> Catalog:
+def _build(layers: list[_Layer], checked: bool = False) -> Catalog:
+    """The catalog of ``layers``, every reference and name checked unless ``checked``
+    says a catalog built from the same items passed those checks already (a cache)."""
     merged = _Layer()
     problems: list[str] = [p for layer in layers for p in layer.duplicates]
     for layer in layers:  # later folders replace earlier items with the same id
@@ -308,7 +310,11 @@ def _build(layers: list[_Layer]) -> Catalog:
     role_names = _name_index(
         ((r.id, [r.id, r.title, *r.aliases]) for r in roles.values()), "role", sources, problems
     )
-    graph = _skill_graph(skills, sources, problems)
+    graph = _skill_graph(skills, sources, problems, checked)
+    if checked:
+        return Catalog(
+            resources, skills, roles, transitions, graph, sources, skill_names, role_names
+        )
     for skill in skills.values():
         where = f"{sources[f'skill:{skill.id}']}: skill {skill.id!r}"
         _check_refs(where, "transfers to role", skill.transfers, roles, problems)
@@ -355,14 +361,18 @@ def _check_refs(
 
 
 def _skill_graph(
-    skills: Mapping[str, Skill], sources: Mapping[str, str], problems: list[str]
+    skills: Mapping[str, Skill], sources: Mapping[str, str], problems: list[str], checked: bool
 ) -> nx.DiGraph[str]:
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(skills)
+    graph.add_edges_from(
+        (p, skill.id) for skill in skills.values() for p in skill.prerequisites if p in skills
+    )
+    if checked:
+        return graph
     for skill in skills.values():
         where = f"{sources[f'skill:{skill.id}']}: skill {skill.id!r}"
         _check_refs(where, "prerequisite", skill.prerequisites, skills, problems)
-        graph.add_edges_from((p, skill.id) for p in skill.prerequisites if p in skills)
     for cycle in _cycles(graph):
         files = sorted({sources[f"skill:{s}"] for s in cycle})
         problems.append(

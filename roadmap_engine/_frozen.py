@@ -15,6 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 _SHARED_FIELD_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
+_EVERY_FIELD: dict[type, set[str]] = {}
+"""Per class, the shared set of instances given every field: the common case, found
+without building a key."""
 
 
 class FrozenModel(BaseModel):
@@ -22,7 +25,12 @@ class FrozenModel(BaseModel):
 
     def model_post_init(self, context: Any, /) -> None:
         given = self.__pydantic_fields_set__
-        key = (type(self), frozenset(given))
-        shared = _SHARED_FIELD_SETS.setdefault(key, given)
+        every = _EVERY_FIELD.get(type(self))
+        if every is None:
+            every = _EVERY_FIELD.setdefault(type(self), set(type(self).__pydantic_fields__))
+        if len(given) == len(every):
+            shared = every
+        else:
+            shared = _SHARED_FIELD_SETS.setdefault((type(self), frozenset(given)), given)
         if shared is not given:
             object.__setattr__(self, "__pydantic_fields_set__", shared)
