@@ -1,5 +1,5 @@
 """``python -m roadmap_engine`` is the ``roadmap`` command."""
 
-from ._cli import main
+from ._cli import run
 
-raise SystemExit(main())
+run()

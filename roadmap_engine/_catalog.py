@@ -31,6 +31,7 @@ from ._catalog_models import (
     Skill,
     Transition,
 )
+from ._collector import collection_paused
 from ._names import did_you_mean, name_key
 from ._reading import as_path, regular_file
 from ._validation import describe
@@ -104,7 +105,8 @@ def load_catalog(folder: str | Path | None = None, *, replace: bool = False) -> 
             raise CatalogError(f"{path}: catalog folder not found. Pass a folder of YAML files.")
         folders.append(path.resolve())
     stamps = tuple(_default_stamp() if f == DEFAULT_CATALOG_DIR else _stamp(f) for f in folders)
-    return _load_cached(stamps)
+    with collection_paused():
+        return _load_cached(stamps)
 
 
 @functools.cache
@@ -225,7 +227,8 @@ def catalog_from_data(files: Mapping[str, object]) -> Catalog:
 
     For catalogs built in code (and for tests).
     """
-    return _build([_parse_layer(files.items(), ", ".join(map(str, files)) or "the catalog")])
+    with collection_paused():
+        return _build([_parse_layer(files.items(), ", ".join(map(str, files)) or "the catalog")])
 
 
 def _parse_layer(files: Iterable[tuple[str, object]], origin: str) -> _Layer:

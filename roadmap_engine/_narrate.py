@@ -8,6 +8,7 @@ what falls into each start-now window of the dated schedule.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 
 from dateutil.relativedelta import relativedelta
@@ -193,7 +194,8 @@ def start_now(
     window's items add up to its hours. Work that began before a window is
     marked as continued there. A catalog step tied to an item is shown with
     that item, in the window where it starts; untied steps are small set-up
-    steps and habits for their window.
+    steps and habits for their window. ``sessions`` are in date order, as the
+    schedule books them.
     """
     steps: dict[str, str] = {}
     for action in role.start_now:
@@ -203,9 +205,10 @@ def start_now(
 
     def window(key: str, label: str, first: dt.date, last: dt.date) -> Window:
         hours: dict[str, float] = {}
-        for session in sessions:
-            if first <= session.date <= last:
-                hours[session.activity_id] = hours.get(session.activity_id, 0.0) + session.hours
+        # sessions come in date order: the window's are one slice of them
+        lo = bisect_left(sessions, first, key=_session_date)
+        for session in sessions[lo : bisect_right(sessions, last, lo=lo, key=_session_date)]:
+            hours[session.activity_id] = hours.get(session.activity_id, 0.0) + session.hours
         scheduled = []
         for activity_id, booked in hours.items():
             act = by_id[activity_id]
@@ -245,6 +248,10 @@ def start_now(
         this_month=window("this_month", f"Rest of {month}", week_end + _DAY, month_end),
         next_90_days=window("next_90_days", f"Rest of {days}", month_end + _DAY, today + 89 * _DAY),
     )
+
+
+def _session_date(session: Session) -> dt.date:
+    return session.date
 
 
 def reality_check(catalog: Catalog, target_role: str) -> RealityCheck:

@@ -8,7 +8,7 @@ later ones and every phase is one contiguous stretch of the order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -18,8 +18,11 @@ from ._gap import Gap
 _DEFAULT_IMPORTANCE = 3
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
+    """One piece of work to schedule. A named tuple, not a dataclass: plans of
+    many thousand skills make one per skill, and a tuple is made in a fraction
+    of a frozen dataclass's time."""
+
     id: str
     kind: str
     """``skill`` or the career activity's kind."""
@@ -55,14 +58,17 @@ def order_work(
     hours: dict[str, float] = {}
     kind: dict[str, str] = {}
 
-    for need in gap.needs.values():
-        graph.add_node(need.skill_id)
+    needs = gap.needs
+    graph.add_nodes_from(needs)
+    graph.add_edges_from(
+        (p, skill_id) for skill_id in needs for p in catalog.skills[skill_id].prerequisites
+        if p in needs
+    )  # fmt: skip
+    for need in needs.values():
         own_phase[need.skill_id] = phase_rank[need.phase] if need.phase else None
         importance[need.skill_id] = need.importance
         hours[need.skill_id] = need.hours
         kind[need.skill_id] = "skill"
-        prereqs = catalog.skills[need.skill_id].prerequisites
-        graph.add_edges_from((p, need.skill_id) for p in prereqs if p in gap.needs)
     kept = [act for act in role.activities if act.id not in skip]
     activity_ids = {act.id for act in kept}
     part_of: dict[str, tuple[int, int]] = {}
@@ -84,27 +90,28 @@ def order_work(
     # phase and the highest importance of what depends on it.
     last = len(role.phases) - 1
     phase: dict[str, int] = {}
+    successors = graph.succ
     for node in reversed(list(nx.topological_sort(graph))):
-        later = [phase[s] for s in graph.successors(node)]
+        after = successors[node]
         mine = own_phase[node]
-        phase[node] = min([mine if mine is not None else last, *later])
+        phase[node] = min([mine if mine is not None else last, *(phase[s] for s in after)])
         if importance[node] is None:
-            succ = [importance[s] or _DEFAULT_IMPORTANCE for s in graph.successors(node)]
+            succ = [importance[s] or _DEFAULT_IMPORTANCE for s in after]
             importance[node] = max(succ, default=_DEFAULT_IMPORTANCE)
 
     def key(node: str) -> tuple[int, int, str]:
         return (phase[node], -(importance[node] or _DEFAULT_IMPORTANCE), node)
 
+    predecessors = graph.pred
     return [
         Item(
-            id=node,
-            kind=kind[node],
-            hours=hours[node],
-            phase=phase[node],
-            importance=importance[node] or _DEFAULT_IMPORTANCE,
-            prerequisites=tuple(sorted(graph.predecessors(node))),
-            part=part_of.get(node, (1, 1))[0],
-            parts=part_of.get(node, (1, 1))[1],
+            node,
+            kind[node],
+            hours[node],
+            phase[node],
+            importance[node] or _DEFAULT_IMPORTANCE,
+            tuple(sorted(predecessors[node])),
+            *part_of.get(node, (1, 1)),
         )
         for node in nx.lexicographical_topological_sort(graph, key=key)
     ]

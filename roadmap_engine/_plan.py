@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +13,7 @@ from ._baseline import cancelled, check_baseline, compare, load_baseline, sessio
 from ._calendar import HORIZON_DAYS, HORIZON_YEARS, StudyCalendar, build_calendar
 from ._catalog import Catalog, load_catalog
 from ._catalog_models import CareerActivity, ResourceUse, Role
+from ._collector import collection_paused
 from ._deadline import check_deadline, least_weekly_hours, what_if
 from ._gap import Gap, find_gap
 from ._levels import Level
@@ -172,23 +170,6 @@ REVIEW_DETAIL = (
     "Time kept free at the end of the phase: revisit what felt shaky, redo the hardest "
     "exercises, and absorb any delay before the next phase starts."
 )
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a plan is built.
-
-    Planning allocates many small acyclic objects; with a large catalog alive,
-    every collection walks all of it again, which made big plans superlinear.
-    Reference counting still frees everything; the previous state is restored.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _schedule(items: list[Item], calendar: StudyCalendar, person: Profile, source: str) -> Schedule:

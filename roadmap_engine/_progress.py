@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from ._catalog import Catalog
@@ -42,8 +42,10 @@ class Standing:
 
     def remaining(self, items: Sequence[Item]) -> list[Item]:
         """The unfinished items with the hours they still need, in plan order."""
+        if not self.done and not self.spent:
+            return list(items)
         return [
-            replace(item, hours=item.hours - self.spent.get(item.id, 0.0))
+            item._replace(hours=item.hours - self.spent[item.id]) if item.id in self.spent else item
             for item in items
             if item.id not in self.done
         ]

@@ -216,10 +216,13 @@ def week_runs(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[WeekRun]:
         head, tail = block[0], block[-1]
         totals: dict[str, float] = {}
         titles: dict[str, str] = {}
+        only: dict[str, WeekItem | None] = {}  # an item in one week of the run is reused
         for week in block:
             for i in week.items:
-                totals[i.activity_id] = totals.get(i.activity_id, 0.0) + i.hours
+                known = i.activity_id in totals
+                totals[i.activity_id] = totals[i.activity_id] + i.hours if known else i.hours
                 titles[i.activity_id] = i.title
+                only[i.activity_id] = None if known else i
         runs.append(
             WeekRun(
                 first=head.number,
@@ -229,7 +232,8 @@ def week_runs(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[WeekRun]:
                 hours=head.hours,
                 phases=phases,  # type: ignore[arg-type]
                 items=tuple(
-                    WeekItem(activity_id=a, title=titles[a], hours=h) for a, h in totals.items()
+                    only[a] or WeekItem(activity_id=a, title=titles[a], hours=h)
+                    for a, h in totals.items()
                 ),
                 time_off=head.time_off,
                 holidays=head.holidays,
