@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 
@@ -118,26 +119,24 @@ def sessions(
     Sessions are numbered per item; their calendar serials go on from the
     ``before`` sessions it had before the schedule starts.
     """
-    count: dict[int, int] = {}
-    for _, index, _ in timetable.sessions:
-        count[index] = count.get(index, 0) + 1
+    count = Counter(index for _, index, _ in timetable.sessions)
+    starts = [day_start(weekday) for weekday in range(7)]
     seen: dict[int, int] = {}
     out = []
-    clock = dt.datetime.combine(dt.date.min, dt.time(0, 0))
+    today, clock = dt.date.min, dt.datetime.min
     for day, index, hours in timetable.sessions:
-        if clock.date() != day:
-            clock = dt.datetime.combine(day, day_start(day.weekday()))
+        if day != today:
+            today, clock = day, dt.datetime.combine(day, starts[day.weekday()])
         ends = clock + dt.timedelta(seconds=round(hours * 3600))  # calendars count seconds
         item_id = items[index].id
-        seen[index] = seen.get(index, 0) + 1
-        earlier = before.get(item_id, 0)
+        number = seen[index] = seen.get(index, 0) + 1
         out.append(
             Session(
                 date=day,
                 activity_id=item_id,
-                number=seen[index],
+                number=number,
                 count=count[index],
-                serial=earlier + seen[index],
+                serial=before.get(item_id, 0) + number,
                 hours=hours,
                 begins=clock,
                 ends=ends,
