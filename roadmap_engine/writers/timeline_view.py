@@ -16,6 +16,7 @@ wider screens show smaller text in the same places.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -201,7 +202,7 @@ def timeline_view(plan: Plan) -> TimelineView:
 def _bar(phase: Phase, top: float, at: _At) -> tuple[Bar, float]:
     """The row of ``phase`` whose top is ``top``, and the top of the next row."""
     label = f"Phase {phase.number}: {phase.title}"
-    wrapped = textwrap.wrap(label, int(WIDTH / (CHAR_WIDTH * LARGE_FONT))) or [label]
+    wrapped = _wrap(label)
     lines = tuple(TextLine(text, top + LARGE_FONT + i * LINE) for i, text in enumerate(wrapped))
     dates_y = lines[-1].y + LINE
     x = at(phase.start)
@@ -226,6 +227,14 @@ def _bar(phase: Phase, top: float, at: _At) -> tuple[Bar, float]:
     return bar, bar_top + BAR_HEIGHT + ROW_GAP
 
 
+@functools.lru_cache(maxsize=1024)
+def _wrap(label: str) -> tuple[str, ...]:
+    """``label`` in lines that fit the width at the largest text size. Cached: wrapping
+    costs more than the rest of a bar, and the same phase titles come back in every
+    document of a plan and in plans from the same catalog."""
+    return tuple(textwrap.wrap(label, int(WIDTH / (CHAR_WIDTH * LARGE_FONT))) or [label])
+
+
 def _next(day: dt.date) -> dt.date:
     return day + dt.timedelta(days=1)
 
@@ -233,11 +242,14 @@ def _next(day: dt.date) -> dt.date:
 def _markers(plan: Plan, bars: list[Bar], at: _At) -> tuple[Marker, ...]:
     """Activity milestones on the bar of the phase holding the activity, and phase ends."""
     by_number = {bar.number: bar for bar in bars}
-    phase_of = {
-        (activity.title, activity.end): phase.number
-        for phase in plan.phases
-        for activity in phase.activities
-    }
+    # Keys only for the activities a milestone names: one for every activity of a big
+    # plan cost more than the rest of the drawing.
+    wanted = {m.title for m in plan.milestones if m.kind == "activity"}
+    phase_of: dict[tuple[str, dt.date], int] = {}
+    for phase in plan.phases:
+        for activity in phase.activities:
+            if activity.title in wanted:  # the last phase holding the key wins, as before
+                phase_of[activity.title, activity.end] = phase.number
     ends = {(phase.title, phase.end): phase.number for phase in plan.phases}
     markers = []
     for milestone in plan.milestones:
