@@ -404,10 +404,22 @@ def big_graphs(scratch: Path, sizes: Sequence[int]) -> None:
     )
 
 
+FILE_ITEMS = 5_000
+"""Items of a list per catalog file: a large catalog is split as a coach would split it
+(one file may hold 10 MB)."""
+
+
 def write_catalog(folder: Path, data: dict) -> Path:
     folder.mkdir(parents=True)
     for name, content in data.items():
-        (folder / name).write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
+        stem = Path(name).stem
+        for key, items in content.items():
+            for start in range(0, len(items), FILE_ITEMS):
+                part = {key: items[start : start + FILE_ITEMS]}
+                text = yaml.safe_dump(part, sort_keys=False)
+                (folder / f"{stem}-{key}-{start // FILE_ITEMS:03}.yaml").write_text(
+                    text, encoding="utf-8"
+                )
     return folder
 
 

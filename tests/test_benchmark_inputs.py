@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from roadmap_engine import generate_plan
+from roadmap_engine import generate_plan, load_catalog
 from roadmap_engine._catalog import catalog_from_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,3 +46,12 @@ def test_the_taskjuggler_project_holds_every_activity_in_order() -> None:
     assert project.count("\ntask t") == len(activities)
     assert f"  depends t{len(activities) - 2}\n" in project
     assert "leaves annual 2027-03-01 - 2027-03-13" in project
+
+
+def test_a_written_catalog_is_split_into_files_and_reads_back(tmp_path, monkeypatch) -> None:
+    bench = _bench()
+    monkeypatch.setattr(bench, "FILE_ITEMS", 5)
+    folder = bench.write_catalog(tmp_path / "catalog", bench.synthetic_catalog(12))
+    assert len(list(folder.glob("*-skills-*.yaml"))) == 3
+    catalog = load_catalog(folder, replace=True)
+    assert len(catalog.skills) == 12 and len(catalog.resources) == 12

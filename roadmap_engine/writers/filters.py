@@ -4,8 +4,7 @@ the wording of the per-item phrases the Markdown and HTML plans share.
 The phrases said once per item (a skill's why, an activity's dates, a week's
 work) are Python rather than ``_words.j2`` macros: a Jinja macro call costs
 microseconds, and a big plan makes tens of thousands of them. They are plain
-text, never markup, and HTML shows them unescaped, as it showed the macros'
-text (see ``_phrase``).
+text, never markup: HTML escapes them (``_phrase``).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from typing import Any
 from jinja2 import pass_context, pass_eval_context
 from jinja2.nodes import EvalContext
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .._plan_models import (
     Activity,
@@ -380,19 +379,14 @@ def text_bar(percent: int, width: int = 20) -> str:
 
 
 def _phrase(func: Callable[..., str]) -> Callable[..., str]:
-    """``func`` as a filter whose text HTML shows as it is, unescaped, as it showed
-    the text of the ``_words.j2`` macros it replaces (a macro's result is markup).
-
-    So catalog and profile text inside a phrase (a title with ``&`` or ``<``) is
-    not escaped in HTML; escaping it would change the documents, a decision of
-    its own rather than part of moving the wording.
-    """
+    """``func`` as a filter of plain text: in HTML it is escaped, so catalog and profile
+    text inside a phrase (a title with ``&`` or ``<``) is shown as written."""
 
     @pass_eval_context
     @functools.wraps(func)
     def phrase(eval_ctx: EvalContext, *args: Any) -> str:
         text = func(*args)
-        return Markup(text) if eval_ctx.autoescape else text
+        return escape(text) if eval_ctx.autoescape else text
 
     return phrase
 

@@ -103,7 +103,7 @@ def render(
         context["timeline"] = timeline_view(plan)
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
-            return environment(user_dir).get_template(name).render(context)
+            return _environment_for(name, user_dir).get_template(name).render(context)
     return _bounded(functools.partial(_render_capped, name, user_dir, context), name, user_dir)
 
 
@@ -178,7 +178,7 @@ def _bounded(work: Callable[[], str], name: str, user_dir: Path) -> str:
 
 def _compile_only(name: str, user_dir: Path) -> str:
     with _template_errors(name, user_dir):
-        environment(user_dir).get_template(name)
+        _environment_for(name, user_dir).get_template(name)
     return ""
 
 
@@ -187,9 +187,8 @@ def _compile_ahead(user_dir: Path) -> None:
     each bounded child reuses them. The coach's own template is compiled in the
     child: Jinja evaluates constant expressions while compiling, so compiling
     it is untrusted work too."""
-    env = environment(user_dir)
     for builtin in ("plan.md.j2", "plan.html.j2"):
-        env.get_template(f"default/{builtin}")
+        _environment_for(builtin, user_dir).get_template(f"default/{builtin}")
 
 
 def _render_capped(name: str, user_dir: Path, context: dict[str, Any]) -> str:
@@ -207,7 +206,8 @@ def _render_capped(name: str, user_dir: Path, context: dict[str, Any]) -> str:
             yield piece
 
     with _template_errors(name, user_dir):
-        return _joined(capped(environment(user_dir).get_template(name).generate(context)))
+        template = _environment_for(name, user_dir).get_template(name)
+        return _joined(capped(template.generate(context)))
 
 
 def check_templates(formats: Iterable[str], templates: str | Path | None = None) -> None:
@@ -223,7 +223,7 @@ def check_templates(formats: Iterable[str], templates: str | Path | None = None)
             name = f"plan.{'html' if fmt == 'pdf' else fmt}.j2"
             if user_dir is None:
                 with _template_errors(name, user_dir):
-                    environment(user_dir).get_template(name)
+                    _environment_for(name, user_dir).get_template(name)
             else:
                 _bounded(functools.partial(_compile_only, name, user_dir), name, user_dir)
 
@@ -333,7 +333,7 @@ def _read_template(path: Path) -> tuple[str, int]:
     return text, status.st_mtime_ns
 
 
-def compiled_templates_cache() -> jinja2.BytecodeCache | None:
+def compiled_templates_cache(html: bool = False) -> jinja2.BytecodeCache | None:
     """The built-in templates compiled once per user rather than once per run.
 
     Compiling a template costs tens of milliseconds, more than the plan. Jinja
@@ -341,12 +341,13 @@ def compiled_templates_cache() -> jinja2.BytecodeCache | None:
     the template's source and the Jinja and Python versions, and written
     atomically: the same trust as Python's own ``__pycache__``, in a folder
     only the user can write. A coach's templates are never cached: compiling
-    them is untrusted work that runs under the template limits.
+    them is untrusted work that runs under the template limits. HTML's compiled
+    code escapes and text's does not, so each has a folder of its own.
     """
     root = cache_dir()
     if root is None:
         return None
-    folder = root / "templates"
+    folder = root / "templates" / ("html" if html else "text")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
@@ -354,9 +355,20 @@ def compiled_templates_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+def _environment_for(name: str, user_dir: Path | None) -> jinja2.Environment:
+    """The environment of a document template: HTML's for ``plan.html.j2``."""
+    return environment(user_dir, html=name.endswith(".html.j2"))
+
+
 @functools.lru_cache(maxsize=8)
-def environment(user_dir: Path | None = None) -> jinja2.Environment:
-    """A configured environment; cached so compiled templates are reused."""
+def environment(user_dir: Path | None = None, html: bool = False) -> jinja2.Environment:
+    """A configured environment; cached so compiled templates are reused.
+
+    HTML and text documents have environments of their own. In HTML every
+    template escapes what it prints, ``_words.j2`` and a coach's own included:
+    profile and catalog text (a trip called "<script>...") is shown, never run.
+    Markdown prints text as it is written.
+    """
     builtin = _FolderLoader(builtin_templates_dir())
     loader: jinja2.BaseLoader = builtin
     kind: type[jinja2.Environment] = jinja2.Environment
@@ -371,14 +383,14 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         kind = SandboxedEnvironment
     env = kind(
         loader=loader,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2", "html")),
+        autoescape=html,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         # the built-in templates do not change while a process runs: no stat per render
         auto_reload=user_dir is not None,
-        bytecode_cache=None if user_dir is not None else compiled_templates_cache(),
+        bytecode_cache=None if user_dir is not None else compiled_templates_cache(html),
     )
     env.concat = _joined  # type: ignore[method-assign]
     env.filters.update(filters.FILTERS)
