@@ -23,4 +23,10 @@ def collection_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What was built is handed to the oldest generation without a scan
+            # (freeze, then unfreeze): re-enabled with a million young objects,
+            # the collector would first walk them all, a tenth of a plan's time.
+            # Any cycle among them is still found, by the next full collection.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
