@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import networkx as nx
 from pydantic import ValidationError
@@ -74,8 +74,7 @@ class Catalog:
         return tuple(Offer.of(self.resources[use.id], use) for use in uses)
 
 
-@dataclass(frozen=True)
-class Offer:
+class Offer(NamedTuple):
     """A resource as one item uses it: the whole of it, or a named part."""
 
     resource: Resource

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ._catalog import Catalog
 from ._levels import Level, rank
@@ -19,8 +20,7 @@ PREREQUISITE_LEVEL: Level = "intermediate"
 """The level a skill is needed at when only another skill depends on it."""
 
 
-@dataclass(frozen=True)
-class Need:
+class Need(NamedTuple):
     skill_id: str
     have: Level
     need: Level
@@ -32,8 +32,7 @@ class Need:
     focus: str | None
 
 
-@dataclass(frozen=True)
-class Met:
+class Met(NamedTuple):
     skill_id: str
     have: Level
     need: Level

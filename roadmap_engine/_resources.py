@@ -18,7 +18,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ._catalog import Catalog, Offer
 from ._catalog_models import CareerActivity
@@ -46,8 +46,7 @@ class Budget:
         return cls("amount", float(value))
 
 
-@dataclass(frozen=True)
-class Need:
+class Need(NamedTuple):
     """An item of the plan that may use a resource, in spending order."""
 
     item_id: str
@@ -60,8 +59,7 @@ class Need:
     """A certification step: its alternatives are the other exams it may sit."""
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     recommended: Recommendation | None
     alternatives: tuple[ResourceRef, ...]
 
