@@ -387,7 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: roadmap plan profiles/software-engineer-to-ml-engineer.yaml "
         "--format html -o plan.html",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
@@ -666,6 +666,18 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
     return value
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked for: reading the installed package's
+    metadata on every run cost every plan a few milliseconds."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        print(f"{parser.prog} {_version()}")
+        parser.exit()
 
 
 def _version() -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, SAMPLE, write_tree
 
+import roadmap_engine
 from roadmap_engine._cli import main
 
 
@@ -76,3 +78,10 @@ def test_an_output_folder_that_refuses_writing_names_the_file(tmp_path, capsys):
     target.mkdir()  # a folder where the file should go: unwritable even for root
     assert main(["plan", str(SAMPLE), "-o", str(target)]) == 2
     assert f"{target}: is a folder; give a file name" in capsys.readouterr().err
+
+
+def test_version_is_printed_to_standard_output(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"roadmap {roadmap_engine.__version__}"
