@@ -13,13 +13,12 @@ import copy
 from html.parser import HTMLParser
 
 import pytest
+from conftest import TINY, profile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmap_engine import generate_plan, render
 from roadmap_engine._catalog import catalog_from_data
-
-from conftest import TINY, profile
 
 MARK = "<i>injected</i>"
 
