@@ -72,8 +72,7 @@ def least_weekly_hours(
     ends = finish_dates(calendar)
 
     def meets(steps: int) -> bool:
-        end = ends.end(hours, steps / STEPS_PER_HOUR)
-        return end is not None and end <= deadline
+        return ends.ends_by(hours, steps / STEPS_PER_HOUR, deadline)
 
     # no day can hold more than 24 hours, whatever the weekly total
     busiest_share = max(calendar.day_hours) / sum(calendar.day_hours)

@@ -98,6 +98,38 @@ class FinishDates:
             return self._exact_end([n or 0 for n in need], week)
         return self._float_end(hours, week, scaled)
 
+    def ends_by(self, hours: Sequence[float], weekly_hours: float, day: dt.date) -> bool:
+        """Whether ``end(hours, weekly_hours)`` is a date on or before ``day``.
+
+        The deadline search asks only this, for many weekly hours: the hours
+        available up to ``day`` answer it in one count instead of a search for
+        the end date; only a total within float noise of them needs the end.
+        """
+        if not hours:
+            return False
+        ordinal = min(day.toordinal(), self._last)
+        if ordinal < self._first:
+            return False
+        scaled = self.calendar.scaled(weekly_hours)
+        week = _by_ordinal(scaled.day_hours)
+        need = [_units(h) for h in hours]
+        if self._exact_periods and None not in need and None not in map(_units, week):
+            units = sum(n or 0 for n in need)
+            # as ``_exact_end``: an empty last item (or only empty items) takes the
+            # first date with room beyond the work, so one more unit must fit
+            wanted = units + 1 if units == 0 or need[-1] == 0 else units
+            return self._units_until(ordinal, [_units(h) or 0 for h in week]) >= wanted
+        total = sum(h for h in hours if h > EPSILON)
+        slack = _slack(len(hours), total)
+        if total > slack:
+            have = self._hours_until(ordinal, week)
+            if have < total - slack:
+                return False
+            if have > total + slack:
+                return True
+        end = self.end(hours, weekly_hours)  # near-zero work, or within float noise
+        return end is not None and end <= day
+
     def _exact_end(self, need: list[int], week: Week) -> dt.date | None:
         weights = [_units(h) or 0 for h in week]
         total = sum(need)

@@ -88,3 +88,26 @@ def test_work_at_the_edge_of_the_horizon(extra):
     assert (expected is None) == (extra > 0)
     assert FinishDates(calendar).end(hours, 7.0) == expected
     assert FinishDates(calendar).end([*hours, 0.0], 7.0) == scheduler_end([*hours, 0.0], calendar)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    calendar=calendars(),
+    hours=st.lists(any_hours, max_size=12),
+    weekly_hours=weekly,
+    offset=st.one_of(st.integers(-5, 900), st.integers(HORIZON_DAYS - 10, HORIZON_DAYS + 10)),
+)
+@example(calendar=StudyCalendar(START, (1.0,) * 7, frozenset(), ()), hours=[1.0, 0.0],
+         weekly_hours=7.0, offset=0)  # fmt: skip
+@example(calendar=StudyCalendar(START, (1.0,) * 7, frozenset(), ()), hours=[0.0],
+         weekly_hours=7.0, offset=0)  # fmt: skip
+def test_ends_by_says_whether_the_end_is_on_or_before_a_date(calendar, hours, weekly_hours, offset):
+    """The deadline search's one-count answer agrees with the end date, and so with
+    the scheduler, on every date: before the start, near the end, past the horizon."""
+    finder = FinishDates(calendar)
+    day = calendar.start + dt.timedelta(days=offset)
+    end = finder.end(hours, weekly_hours)
+    assert finder.ends_by(hours, weekly_hours, day) == (end is not None and end <= day)
+    if end is not None:
+        assert finder.ends_by(hours, weekly_hours, end)
+        assert not finder.ends_by(hours, weekly_hours, end - dt.timedelta(days=1))
