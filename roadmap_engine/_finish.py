@@ -93,9 +93,12 @@ class FinishDates:
         if not hours:
             return None
         week = _by_ordinal(scaled.day_hours)
-        need = [_units(h) for h in hours]
-        if self._exact_periods and None not in need and None not in map(_units, week):
-            return self._exact_end([n or 0 for n in need], week)
+        need = self._exact_units(hours, week)
+        if need is not None:
+            weights = _weights(week)
+            return self._first_reaching(
+                lambda ordinal: self._units_until(ordinal, weights), _wanted(need), self._first
+            )
         return self._float_end(hours, week, scaled)
 
     def ends_by(self, hours: Sequence[float], weekly_hours: float, day: dt.date) -> bool:
@@ -110,15 +113,10 @@ class FinishDates:
         ordinal = min(day.toordinal(), self._last)
         if ordinal < self._first:
             return False
-        scaled = self.calendar.scaled(weekly_hours)
-        week = _by_ordinal(scaled.day_hours)
-        need = [_units(h) for h in hours]
-        if self._exact_periods and None not in need and None not in map(_units, week):
-            units = sum(n or 0 for n in need)
-            # as ``_exact_end``: an empty last item (or only empty items) takes the
-            # first date with room beyond the work, so one more unit must fit
-            wanted = units + 1 if units == 0 or need[-1] == 0 else units
-            return self._units_until(ordinal, [_units(h) or 0 for h in week]) >= wanted
+        week = _by_ordinal(self.calendar.scaled(weekly_hours).day_hours)
+        need = self._exact_units(hours, week)
+        if need is not None:
+            return self._units_until(ordinal, _weights(week)) >= _wanted(need)
         total = sum(h for h in hours if h > EPSILON)
         slack = _slack(len(hours), total)
         if total > slack:
@@ -130,20 +128,13 @@ class FinishDates:
         end = self.end(hours, weekly_hours)  # near-zero work, or within float noise
         return end is not None and end <= day
 
-    def _exact_end(self, need: list[int], week: Week) -> dt.date | None:
-        weights = [_units(h) or 0 for h in week]
-        total = sum(need)
-
-        def available(ordinal: int) -> int:
-            return self._units_until(ordinal, weights)
-
-        if total == 0:  # only empty items: they take the first study date
-            return self._first_reaching(available, 1, self._first)
-        found = self._first_reaching(available, total, self._first)
-        if found is not None and need[-1] == 0 and available(found.toordinal()) == total:
-            # the work fills that date exactly: an empty item after it takes the next date
-            return self._first_reaching(available, total + 1, found.toordinal())
-        return found
+    def _exact_units(self, hours: Sequence[float], week: Week) -> list[int] | None:
+        """Each item's hours in units of 1/_UNITS, when they and every week's hours are
+        whole units (then the end is found in exact integers); else None."""
+        need = [_units(h) for h in hours]
+        if self._exact_periods and None not in need and None not in map(_units, week):
+            return [n or 0 for n in need]
+        return None
 
     def _float_end(
         self, hours: Sequence[float], week: Week, scaled: StudyCalendar
@@ -208,6 +199,19 @@ class FinishDates:
         for k, offs in self._off:
             counts[k] -= bisect.bisect_right(offs, last) - bisect.bisect_left(offs, first)
         return counts
+
+
+def _weights(week: Week) -> list[int]:
+    """A week's hours in units of 1/_UNITS (whole units, checked by ``_exact_units``)."""
+    return [_units(h) or 0 for h in week]
+
+
+def _wanted(need: Sequence[int]) -> int:
+    """The units the dates must reach for the work to end: its total, or one more
+    when the last item is empty (an empty item after work that fills a date
+    exactly takes the next date with room; only empty items take the first)."""
+    total = sum(need)
+    return total + 1 if total == 0 or need[-1] == 0 else total
 
 
 def _weighted(counts: Sequence[int], week: Sequence[float]) -> float:

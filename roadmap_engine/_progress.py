@@ -42,8 +42,6 @@ class Standing:
 
     def remaining(self, items: Sequence[Item]) -> list[Item]:
         """The unfinished items with the hours they still need, in plan order."""
-        if not self.done and not self.spent:
-            return list(items)
         return [
             item._replace(hours=item.hours - self.spent[item.id]) if item.id in self.spent else item
             for item in items

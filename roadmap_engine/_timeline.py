@@ -213,15 +213,14 @@ def week_runs(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[WeekRun]:
     for (_, phases, _, _), group in groupby(weeks, key=shape):
         block = list(group)
         head, tail = block[0], block[-1]
+        first: dict[str, WeekItem] = {}  # an item in only one week of the run is reused
         totals: dict[str, float] = {}
-        titles: dict[str, str] = {}
-        only: dict[str, WeekItem | None] = {}  # an item in one week of the run is reused
         for week in block:
             for i in week.items:
-                known = i.activity_id in totals
-                totals[i.activity_id] = totals[i.activity_id] + i.hours if known else i.hours
-                titles[i.activity_id] = i.title
-                only[i.activity_id] = None if known else i
+                if i.activity_id in first:
+                    totals[i.activity_id] += i.hours
+                else:
+                    first[i.activity_id], totals[i.activity_id] = i, i.hours
         runs.append(
             WeekRun(
                 first=head.number,
@@ -231,7 +230,9 @@ def week_runs(weeks: Sequence[Week], phase_of: dict[str, int]) -> list[WeekRun]:
                 hours=head.hours,
                 phases=phases,  # type: ignore[arg-type]
                 items=tuple(
-                    only[a] or WeekItem(activity_id=a, title=titles[a], hours=h)
+                    first[a]
+                    if h == first[a].hours
+                    else WeekItem(activity_id=a, title=first[a].title, hours=h)
                     for a, h in totals.items()
                 ),
                 time_off=head.time_off,

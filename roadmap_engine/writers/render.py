@@ -32,7 +32,7 @@ from .._plan_models import Plan
 from .._reading import as_path, read_text_bounded, regular_file
 from ..errors import TemplateError
 from ..inputs.coach import CoachSource, load_brand
-from . import filters
+from . import filters, phrases
 from .timeline_view import timeline_view
 
 FORMATS = ("md", "html", "json", "ics", "pdf")
@@ -394,4 +394,5 @@ def environment(user_dir: Path | None = None, html: bool = False) -> jinja2.Envi
     )
     env.concat = _joined  # type: ignore[method-assign]
     env.filters.update(filters.FILTERS)
+    env.filters.update(phrases.FILTERS)
     return env
