@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import os
 import stat
 import traceback
@@ -27,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from . import _limits
 from ._batch import CRASHED, bug_message
 from ._catalog import Catalog, load_catalog
-from ._parallel import run_all
+from ._parallel import cpu_count, process_pool, run_all
 from ._plan import generate_plan
 from ._plan_models import Plan
 from ._reading import as_path, read_bounded
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from ._shard import Shard
 
 REPORT_NAME = "report.json"
-PROFILE_PATTERNS = ("*.yaml", "*.yml")
+PROFILE_SUFFIXES = (".yaml", ".yml")
 _SHAPING_LIBRARIES = (
     "pydantic",
     "jinja2",
@@ -148,94 +149,126 @@ def run_batch(
             f"formats must be a list of names such as ['md', 'html'], not {formats!r:.60}"
         )
     formats = _checked_formats(formats)
-    sources = find_profiles(profiles_dir, shard)
+    names = profile_names(profiles_dir, shard)
     cat = load_catalog(catalog, replace=replace_catalog) if catalog else load_catalog()
     check_templates(formats, templates)
     _check_report_path(report_path, out_dir)  # before the output folder is made
     _make_folder(out_dir)
-    previous = {} if force else _previous_entries(report_path)
     brand = load_brand(coach) if coach is not None else None  # checked before any work
     shaping = [*formats, "coach-notes" if coach_notes else "no-coach-notes"]
     if brand is not None:  # the brand, logo included, shapes every document
         shaping.append(hashlib.sha256(brand.model_dump_json().encode()).hexdigest())
     base = _inputs_fingerprint(catalog, replace_catalog, templates, shaping)
-    total = len(sources)
+    total = len(names)
 
     def notify(entry: Entry) -> None:
         if on_result is not None:
             on_result(entry, total)
 
-    settled: dict[str, Entry] = {}
-    todo: list[_Job] = []
-    claimed = {report_path.resolve(): f"the report {report_path}"}
-    for path in sources:
-        job = _Job(
-            path.name,
-            path,
-            tuple((fmt, out_dir / f"{path.stem}.{fmt}") for fmt in formats),
-            _fingerprint(base, path),
-        )
-        clash = next((claimed[p.resolve()] for _, p in job.outputs if p.resolve() in claimed), None)
-        if clash is not None:
-            settled[job.name] = _failed(
-                job, f"{path}: its documents would overwrite {clash}; rename the profile file"
-            )
-            notify(settled[job.name])
-            continue
-        claimed.update({p.resolve(): str(path) for _, p in job.outputs})
-        before = previous.get(job.name)
-        if before is not None and _still_good(before, job, out_dir):
-            settled[job.name] = before.model_copy(update={"status": "unchanged"})
-            notify(settled[job.name])
-        else:
-            todo.append(job)
+    def job(name: str) -> _Job:
+        path = profiles_dir / name
+        stem = path.stem
+        outputs = tuple((fmt, out_dir / f"{stem}.{fmt}") for fmt in formats)
+        return _Job(name, path, outputs, _fingerprint(base, path))
 
-    own = [(p, "a profile") for p in sources]
-    if isinstance(coach, str | Path):
-        own += [
-            (p, "a coach file") for p in coach_files(as_path(coach, "a coach file", OutputError))
-        ]
-    _check_outputs(out_dir, report_path, todo, own, catalog, templates)
-    try:
-        for entry in run_all(
-            _write_plan, (cat, templates, coach_notes, brand), todo, jobs=jobs, on_crash=_crashed
-        ):
-            settled[entry.profile] = entry
-            notify(entry)
-    finally:  # even when interrupted, keep what is done for the next run
-        entries = [
-            settled.get(path.name) or previous[path.name]
-            for path in sources
-            if path.name in settled or path.name in previous
-        ]
-        result = Report(
-            engine_version=_engine_version(),
-            profiles_dir=str(profiles_dir),
-            out_dir=str(out_dir),
-            formats=list(formats),
-            written=sum(e.status == "written" for e in entries),
-            unchanged=sum(e.status == "unchanged" for e in entries),
-            failed=sum(e.status == "failed" for e in entries),
-            entries=entries,
+    context = (cat, templates, coach_notes, brand)
+    # the workers are forked before the lists below, which grow with the folder
+    with process_pool(_write_plan, context, min(jobs or cpu_count(), max(total, 1))) as pool:
+        previous = {} if force else _previous_entries(report_path)
+        settled: dict[str, Entry] = {}
+        todo: list[str] = []
+        report_file = report_path.resolve()
+        out_root = out_dir.resolve()
+        # two profiles whose documents share a name (ann.yaml, ann.yml): the first keeps it
+        first_of_stem: dict[str, str] = {}
+        for name in names:
+            planned = job(name)
+            stem = planned.path.stem
+            clash = first_of_stem.get(stem)
+            if clash is None and any(out_root / p.name == report_file for _, p in planned.outputs):
+                clash = f"the report {report_path}"
+            if clash is not None:
+                settled[name] = _failed(
+                    planned,
+                    f"{planned.path}: its documents would overwrite {clash}; "
+                    "rename the profile file",
+                )
+                notify(settled[name])
+                continue
+            first_of_stem[stem] = str(planned.path)
+            before = previous.get(name)
+            if before is not None and _still_good(before, planned, out_dir):
+                settled[name] = before.model_copy(update={"status": "unchanged"})
+                notify(settled[name])
+            else:
+                todo.append(name)
+        del first_of_stem
+
+        own: list[tuple[Path, str]] = []
+        if isinstance(coach, str | Path):
+            own += [
+                (p, "a coach file")
+                for p in coach_files(as_path(coach, "a coach file", OutputError))
+            ]
+        profiles = ((profiles_dir / name, "a profile") for name in names)
+        outputs = (path for name in todo for _, path in job(name).outputs)
+        _check_outputs(
+            out_dir, report_path, outputs, itertools.chain(profiles, own), catalog, templates
         )
-        with no_interrupt():  # a second Ctrl-C must not cut the report short
-            _write(report_path, result.model_dump_json(indent=2) + "\n", into_devices=True)
+        try:
+            for entry in run_all(
+                _write_plan,
+                context,
+                (job(name) for name in todo),
+                jobs=jobs,
+                on_crash=_crashed,
+                pool=pool,
+            ):
+                settled[entry.profile] = entry
+                notify(entry)
+        finally:  # even when interrupted, keep what is done for the next run
+            entries = [
+                settled.get(name) or previous[name]
+                for name in names
+                if name in settled or name in previous
+            ]
+            result = Report(
+                engine_version=_engine_version(),
+                profiles_dir=str(profiles_dir),
+                out_dir=str(out_dir),
+                formats=list(formats),
+                written=sum(e.status == "written" for e in entries),
+                unchanged=sum(e.status == "unchanged" for e in entries),
+                failed=sum(e.status == "failed" for e in entries),
+                entries=entries,
+            )
+            with no_interrupt():  # a second Ctrl-C must not cut the report short
+                _write(report_path, result.model_dump_json(indent=2) + "\n", into_devices=True)
     return result
+
+
+def profile_names(folder: Path, shard: Shard | None = None) -> list[str]:
+    """The file names of a folder's profiles (not its subfolders'), in name order; with
+    ``shard``, only those in that shard. Names, not paths: a folder can hold millions."""
+    if not folder.is_dir():
+        raise ProfileError(f"{folder}: profiles folder not found; pass a folder of YAML profiles")
+    with os.scandir(folder) as listing:
+        found = sorted(
+            entry.name
+            for entry in listing
+            if entry.name.endswith(PROFILE_SUFFIXES)
+            and not entry.name.startswith(".")
+            and entry.is_file()
+        )
+    if not found:
+        raise ProfileError(f"{folder}: no .yaml or .yml profiles in this folder")
+    return found if shard is None else [name for name in found if shard.holds(name)]
 
 
 def find_profiles(folder: Path, shard: Shard | None = None) -> list[Path]:
     """The profile files of a folder (not its subfolders), in name order; with
     ``shard``, only those in that shard."""
-    if not folder.is_dir():
-        raise ProfileError(f"{folder}: profiles folder not found; pass a folder of YAML profiles")
-    found = sorted(
-        {p for pattern in PROFILE_PATTERNS for p in folder.glob(pattern)},
-        key=lambda p: p.name,
-    )
-    found = [p for p in found if p.is_file() and not p.name.startswith(".")]
-    if not found:
-        raise ProfileError(f"{folder}: no .yaml or .yml profiles in this folder")
-    return found if shard is None else [p for p in found if shard.holds(p.name)]
+    return [folder / name for name in profile_names(folder, shard)]
 
 
 def _checked_formats(formats: Sequence[str]) -> list[str]:
@@ -261,16 +294,15 @@ def _make_folder(folder: Path) -> None:
 def _check_outputs(
     out_dir: Path,
     report_path: Path,
-    todo: Sequence[_Job],
-    own: Sequence[tuple[Path, str]],
+    outputs: Iterable[Path],
+    own: Iterable[tuple[Path, str]],
     catalog: str | Path | None,
     templates: str | Path | None,
 ) -> None:
     """Before any plan: every place the run writes can take it, and none is an input."""
     if not os.access(out_dir, os.W_OK | os.X_OK):
         raise OutputError(f"{out_dir}: the output folder is not writable; choose another -o")
-    outputs = [report_path, *(path for job in todo for _, path in job.outputs)]
-    refuse_inputs(outputs, inputs_of_run(own, catalog, templates))
+    refuse_inputs(itertools.chain([report_path], outputs), inputs_of_run(own, catalog, templates))
 
 
 def _check_report_path(report_path: Path, out_dir: Path) -> None:

@@ -40,7 +40,7 @@ def _plan(args: argparse.Namespace) -> int:
         own = [(args.profile, "the profile"), *_coach_files(args.coach)]
         if args.baseline is not None:
             own.append((args.baseline, "the baseline plan"))
-        inputs = inputs_of_run(own, args.catalog, args.templates)
+        inputs = list(inputs_of_run(own, args.catalog, args.templates))
         refuse_inputs([args.output], inputs)  # whatever its name says
     targets = _targets(args.format, args.output)  # (format, file) pairs; "-" is stdout
     for fmt, output in targets:

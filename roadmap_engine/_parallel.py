@@ -5,7 +5,8 @@ few chunks are in flight at a time, so neither the items nor the results
 pile up faster than the caller consumes them (ten million profiles never
 sit in memory at once). By default the chunks go to a process pool of this
 machine whose workers receive the shared context (a loaded catalog, say)
-once, when they start. Any other ``concurrent.futures.Executor`` (Dask's
+once, when they start; a caller that is about to build large lists of its own
+forks them first (``process_pool``). Any other ``concurrent.futures.Executor`` (Dask's
 ``Client.get_executor()``, Ray's, a pool of your own) can run them instead;
 then the context travels pickled once with each chunk and each worker
 process unpickles it only the first time. A worker that dies (out of memory,
@@ -23,6 +24,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from .writers.output import no_interrupt
@@ -47,6 +50,34 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+@dataclass(frozen=True)
+class Workers:
+    """Worker processes already forked, with the task and context they were given."""
+
+    pool: ProcessPoolExecutor
+    count: int
+
+
+@contextmanager
+def process_pool(
+    task: Callable[[Any, Any], Any], context: Any, jobs: int | None = None
+) -> Iterator[Workers | None]:
+    """Worker processes for ``run_all(task, context, ..., pool=)``, forked now.
+
+    A forked worker starts with the parent's memory as it is at that moment
+    (its resident size counts all of it), so a caller that is about to build
+    lists as long as its input forks the workers first: their memory then
+    stays the same however many items follow. None when there is one job.
+    """
+    workers = jobs or cpu_count()
+    if workers <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(task, context)) as pool:
+        pool.submit(_ready).result()  # the first task forks every worker
+        yield Workers(pool, workers)
+
+
 def run_all(
     task: Callable[[Any, Item], Result],
     context: Any,
@@ -55,16 +86,18 @@ def run_all(
     jobs: int | None = None,
     on_crash: Callable[[Item], Result],
     executor: Executor | None = None,
+    pool: Workers | None = None,
 ) -> Iterator[Result]:
     """``task(context, item)`` for every item, in the items' order.
 
     ``task`` must be a module-level function that returns, not raises, for a
     bad item. Without ``executor``, one job (or one item) runs here, in this
     process, and more run in a process pool of ``jobs`` workers (every core by
-    default). With ``executor``, ``jobs`` is how many workers to keep busy
-    (twice as many chunks are in flight).
+    default), or in ``pool`` (from ``process_pool`` with the same task and
+    context) when given. With ``executor``, ``jobs`` is how many workers to
+    keep busy (twice as many chunks are in flight).
     """
-    workers = jobs or cpu_count()
+    workers = pool.count if pool is not None else jobs or cpu_count()
     source = iter(items)
     # read a little ahead: a short list is split as evenly as it can be
     ahead = list(itertools.islice(source, workers * _IN_FLIGHT_PER_WORKER * _LARGEST_CHUNK))
@@ -77,6 +110,8 @@ def run_all(
         workers = min(workers, len(known)) or 1
         size = max(1, min(_LARGEST_CHUNK, len(known) // (workers * 4)))
     chunks = _chunks(every, size)
+    if executor is None and pool is not None:
+        return _on_pool(pool.pool, chunks, workers, on_crash)
     if executor is None:
         return _in_processes(task, context, chunks, workers, on_crash)
     return _in_executor(task, context, chunks, workers, on_crash, executor)
@@ -95,13 +130,23 @@ def _in_processes(
     on_crash: Callable[[Item], Result],
 ) -> Iterator[Result]:
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(task, context)) as pool:
-        yield from _pipelined(
-            lambda chunk: pool.submit(_run_chunk, chunk),
-            chunks,
-            workers * _IN_FLIGHT_PER_WORKER,
-            on_crash,
-            stop=lambda: pool.shutdown(wait=True, cancel_futures=True),
-        )
+        yield from _on_pool(pool, chunks, workers, on_crash)
+
+
+def _on_pool(
+    pool: ProcessPoolExecutor,
+    chunks: Iterator[list[Item]],
+    workers: int,
+    on_crash: Callable[[Item], Result],
+) -> Iterator[Result]:
+    """The chunks on a pool whose workers hold the task and context."""
+    return _pipelined(
+        lambda chunk: pool.submit(_run_chunk, chunk),
+        chunks,
+        workers * _IN_FLIGHT_PER_WORKER,
+        on_crash,
+        stop=lambda: pool.shutdown(wait=True, cancel_futures=True),
+    )
 
 
 def _in_executor(
@@ -182,6 +227,10 @@ def _start_worker(task: Callable[[Any, Any], Any], context: Any) -> None:
     # it (finishing the chunks under way), so workers print no tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_task, _worker_context = task, context
+
+
+def _ready() -> None:
+    """Nothing: submitted once so that the pool forks its workers."""
 
 
 def _run_chunk(chunk: Sequence[Any]) -> list[Any]:

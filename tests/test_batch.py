@@ -136,6 +136,32 @@ def test_a_dead_worker_fails_its_items_and_the_run_still_ends():
     assert results[:3] == [0, 1, 2]
 
 
+_BUILT_LATER: list[int] = []
+
+
+def _seen_later(_context, _item):
+    return len(_BUILT_LATER)
+
+
+def test_a_pool_forks_its_workers_before_the_caller_builds_its_lists():
+    """A forked worker carries the parent's memory of the moment it forks: a batch forks
+    first, so its per-profile lists never weigh on the workers."""
+    with _parallel.process_pool(_seen_later, None, jobs=2) as pool:
+        _BUILT_LATER.extend(range(1000))
+        try:
+            seen = list(
+                _parallel.run_all(_seen_later, None, range(40), on_crash=lambda i: -1, pool=pool)
+            )
+        finally:
+            _BUILT_LATER.clear()
+    assert seen == [0] * 40
+
+
+def test_one_job_needs_no_pool():
+    with _parallel.process_pool(_pid, None, jobs=1) as pool:
+        assert pool is None
+
+
 # -- the command: roadmap batch --------------------------------------------------------------
 
 

@@ -125,14 +125,14 @@ def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[tuple[Path, str]]) -
 
     ``inputs`` pairs each input file with what it is ("the profile").
     """
-    known: dict[tuple[int, int], tuple[Path, str]] = {}
+    known: dict[tuple[int, int], tuple[str, str]] = {}
     for path, what in inputs:
         try:
             status = os.stat(path)
         except OSError:
             continue
-        if stat.S_ISREG(status.st_mode):
-            known.setdefault((status.st_dev, status.st_ino), (path, what))
+        if stat.S_ISREG(status.st_mode):  # the name as text: a batch has thousands
+            known.setdefault((status.st_dev, status.st_ino), (str(path), what))
     for out in outputs:
         if str(out) == STDOUT:
             continue
@@ -150,9 +150,9 @@ def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[tuple[Path, str]]) -
 
 def inputs_of_run(
     own: Iterable[tuple[Path, str]], catalog: str | Path | None, templates: str | Path | None
-) -> list[tuple[Path, str]]:
+) -> Iterator[tuple[Path, str]]:
     """Every file a run reads: ``own`` (its profiles) plus the catalog and template
-    files in use, built-in ones included, each with what it is."""
+    files in use, built-in ones included, each with what it is; read lazily, once."""
     from .._catalog import DEFAULT_CATALOG_DIR
     from .render import builtin_templates_dir
 
@@ -163,8 +163,8 @@ def inputs_of_run(
         (builtin_templates_dir(), ("**/*",), "a built-in template"),
         (templates, ("**/*",), "a template file"),
     ]
-    found = list(own)
+    yield from own
     for folder, patterns, what in folders:
         if folder is not None and Path(folder).is_dir():
-            found += [(path, what) for pattern in patterns for path in Path(folder).glob(pattern)]
-    return found
+            for pattern in patterns:
+                yield from ((path, what) for path in Path(folder).glob(pattern))
