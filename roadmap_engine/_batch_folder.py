@@ -110,6 +110,40 @@ class _Job:
     fingerprint: str
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What every profile of a batch shares. Workers get it once, then only names:
+    each worker makes its own jobs (paths, fingerprint) beside the plan."""
+
+    catalog: Catalog
+    templates: str | Path | None
+    coach_notes: bool
+    brand: Brand | None
+    profiles_dir: Path
+    out_dir: Path
+    formats: tuple[str, ...]
+    base: str
+    """The fingerprint of everything but the profile (``_inputs_fingerprint``)."""
+
+    def output_names(self, name: str) -> list[str]:
+        stem = _stem(name)
+        return [f"{stem}.{fmt}" for fmt in self.formats]
+
+    def job(self, name: str) -> _Job:
+        path = self.profiles_dir / name
+        outputs = tuple(
+            (fmt, self.out_dir / out)
+            for fmt, out in zip(self.formats, self.output_names(name), strict=True)
+        )
+        return _Job(name, path, outputs, _fingerprint(self.base, path))
+
+
+def _stem(name: str) -> str:
+    """A profile file's name without its extension (``Path.stem``, on text)."""
+    stem, dot, _ = name.rpartition(".")
+    return stem if dot and stem else name
+
+
 def run_batch(
     profiles_dir: str | Path,
     out_dir: str | Path,
@@ -165,63 +199,29 @@ def run_batch(
         if on_result is not None:
             on_result(entry, total)
 
-    def job(name: str) -> _Job:
-        path = profiles_dir / name
-        stem = path.stem
-        outputs = tuple((fmt, out_dir / f"{stem}.{fmt}") for fmt in formats)
-        return _Job(name, path, outputs, _fingerprint(base, path))
-
-    context = (cat, templates, coach_notes, brand)
+    run = _Run(cat, templates, coach_notes, brand, profiles_dir, out_dir, tuple(formats), base)
     # the workers are forked before the lists below, which grow with the folder
-    with process_pool(_write_plan, context, min(jobs or cpu_count(), max(total, 1))) as pool:
+    with process_pool(_write_plan, run, min(jobs or cpu_count(), max(total, 1))) as pool:
         previous = {} if force else _previous_entries(report_path)
-        settled: dict[str, Entry] = {}
-        todo: list[str] = []
-        report_file = report_path.resolve()
-        out_root = out_dir.resolve()
-        # two profiles whose documents share a name (ann.yaml, ann.yml): the first keeps it
-        first_of_stem: dict[str, str] = {}
-        for name in names:
-            planned = job(name)
-            stem = planned.path.stem
-            clash = first_of_stem.get(stem)
-            if clash is None and any(out_root / p.name == report_file for _, p in planned.outputs):
-                clash = f"the report {report_path}"
-            if clash is not None:
-                settled[name] = _failed(
-                    planned,
-                    f"{planned.path}: its documents would overwrite {clash}; "
-                    "rename the profile file",
-                )
-                notify(settled[name])
-                continue
-            first_of_stem[stem] = str(planned.path)
-            before = previous.get(name)
-            if before is not None and _still_good(before, planned, out_dir):
-                settled[name] = before.model_copy(update={"status": "unchanged"})
-                notify(settled[name])
-            else:
-                todo.append(name)
-        del first_of_stem
-
-        own: list[tuple[Path, str]] = []
+        settled, todo = _sort_out(run, names, previous, report_path, notify)
+        own: list[tuple[str | Path, str]] = []
         if isinstance(coach, str | Path):
             own += [
                 (p, "a coach file")
                 for p in coach_files(as_path(coach, "a coach file", OutputError))
             ]
-        profiles = ((profiles_dir / name, "a profile") for name in names)
-        outputs = (path for name in todo for _, path in job(name).outputs)
+        profiles = ((os.path.join(profiles_dir, name), "a profile") for name in names)
+        outputs = (os.path.join(out_dir, out) for name in todo for out in run.output_names(name))
         _check_outputs(
             out_dir, report_path, outputs, itertools.chain(profiles, own), catalog, templates
         )
         try:
             for entry in run_all(
                 _write_plan,
-                context,
-                (job(name) for name in todo),
+                run,
+                todo,
                 jobs=jobs,
-                on_crash=_crashed,
+                on_crash=lambda name: _crashed(run.job(name)),
                 pool=pool,
             ):
                 settled[entry.profile] = entry
@@ -245,6 +245,44 @@ def run_batch(
             with no_interrupt():  # a second Ctrl-C must not cut the report short
                 _write(report_path, result.model_dump_json(indent=2) + "\n", into_devices=True)
     return result
+
+
+def _sort_out(
+    run: _Run,
+    names: Sequence[str],
+    previous: dict[str, Entry],
+    report_path: Path,
+    notify: Callable[[Entry], None],
+) -> tuple[dict[str, Entry], list[str]]:
+    """Before any plan: the profiles settled already (documents that would overwrite
+    another's or the report, and unchanged ones), and the names of those to plan."""
+    settled: dict[str, Entry] = {}
+    todo: list[str] = []
+    report_file = report_path.resolve()
+    report_name = report_file.name if report_file.parent == run.out_dir.resolve() else None
+    # two profiles whose documents share a name (ann.yaml, ann.yml): the first keeps them
+    first_of_stem: dict[str, str] = {}
+    for name in names:
+        stem = _stem(name)
+        first = first_of_stem.get(stem)
+        clash = f"{run.profiles_dir / first}" if first is not None else None
+        if clash is None and report_name in run.output_names(name):
+            clash = f"the report {report_path}"
+        if clash is not None:
+            job = run.job(name)
+            settled[name] = _failed(
+                job, f"{job.path}: its documents would overwrite {clash}; rename the profile file"
+            )
+            notify(settled[name])
+            continue
+        first_of_stem[stem] = name
+        before = previous.get(name)
+        if before is not None and _still_good(before, run.job(name), run.out_dir):
+            settled[name] = before.model_copy(update={"status": "unchanged"})
+            notify(settled[name])
+        else:
+            todo.append(name)
+    return settled, todo
 
 
 def profile_names(folder: Path, shard: Shard | None = None) -> list[str]:
@@ -294,8 +332,8 @@ def _make_folder(folder: Path) -> None:
 def _check_outputs(
     out_dir: Path,
     report_path: Path,
-    outputs: Iterable[Path],
-    own: Iterable[tuple[Path, str]],
+    outputs: Iterable[str],
+    own: Iterable[tuple[str | Path, str]],
     catalog: str | Path | None,
     templates: str | Path | None,
 ) -> None:
@@ -430,13 +468,14 @@ def _engine_version() -> str:
     return __version__
 
 
-def _write_plan(context: tuple[Catalog, str | Path | None, bool, Brand | None], job: _Job) -> Entry:
+def _write_plan(run: _Run, name: str) -> Entry:
     """Plan one profile and write its documents (runs in a worker process)."""
-    catalog, templates, coach_notes, brand = context
+    job = run.job(name)
     try:
-        plan = generate_plan(job.path, catalog=catalog)
+        plan = generate_plan(job.path, catalog=run.catalog)
         documents = [
-            (path, _document(plan, fmt, templates, coach_notes, brand)) for fmt, path in job.outputs
+            (path, _document(plan, fmt, run.templates, run.coach_notes, run.brand))
+            for fmt, path in job.outputs
         ]
         for path, data in documents:
             _write(path, data)

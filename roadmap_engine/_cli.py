@@ -35,7 +35,7 @@ def _plan(args: argparse.Namespace) -> int:
     from .writers.output import STDOUT, inputs_of_run, refuse_inputs, write_output
 
     brand = load_brand(args.coach) if args.coach else None  # a bad coach file fails first
-    inputs: list[tuple[Path, str]] = []
+    inputs: list[tuple[str | Path, str]] = []
     if args.output is not None:  # before any work: never destroy an input, never fail late
         own = [(args.profile, "the profile"), *_coach_files(args.coach)]
         if args.baseline is not None:

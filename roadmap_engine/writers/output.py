@@ -120,7 +120,7 @@ def _umask() -> int:
     return mask  # pragma: no cover
 
 
-def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[tuple[Path, str]]) -> None:
+def refuse_inputs(outputs: Iterable[str | Path], inputs: Iterable[tuple[str | Path, str]]) -> None:
     """An OutputError if an output is one of the inputs (same file, by path or by inode).
 
     ``inputs`` pairs each input file with what it is ("the profile").
@@ -149,8 +149,10 @@ def refuse_inputs(outputs: Iterable[Path], inputs: Iterable[tuple[Path, str]]) -
 
 
 def inputs_of_run(
-    own: Iterable[tuple[Path, str]], catalog: str | Path | None, templates: str | Path | None
-) -> Iterator[tuple[Path, str]]:
+    own: Iterable[tuple[str | Path, str]],
+    catalog: str | Path | None,
+    templates: str | Path | None,
+) -> Iterator[tuple[str | Path, str]]:
     """Every file a run reads: ``own`` (its profiles) plus the catalog and template
     files in use, built-in ones included, each with what it is; read lazily, once."""
     from .._catalog import DEFAULT_CATALOG_DIR
