@@ -624,7 +624,8 @@ def _variant(sample: dict, index: int) -> dict:
 
 
 def batch_run(count: int) -> None:
-    """Child process: ``run_batch`` of ``count`` profiles to md + html; its figures."""
+    """Child process: ``run_batch`` of ``count`` profiles to md + html, entries left in
+    the report file as ``roadmap batch`` leaves them (``keep_entries=False``); its figures."""
     from roadmap_engine import run_batch
 
     sample = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
@@ -635,7 +636,7 @@ def batch_run(count: int) -> None:
             text = yaml.safe_dump(_variant(sample, i))
             (folder / f"client-{i:05}.yaml").write_text(text, encoding="utf-8")
         start = time.perf_counter()
-        report = run_batch(folder, out, ("md", "html"))
+        report = run_batch(folder, out, ("md", "html"), keep_entries=False)
         seconds = time.perf_counter() - start
     print(
         json.dumps(

@@ -26,14 +26,15 @@ from .writers.render import FORMATS, render
 
 if _TYPE_CHECKING:  # type checkers see the real names; at run time they load lazily
     from ._batch import PlanResult, generate_plans
-    from ._batch_folder import Report, run_batch
+    from ._batch_folder import run_batch
+    from ._batch_report import Report
 
 __version__ = "0.1.0"
 
 _LAZY = {
     "PlanResult": "._batch",
     "generate_plans": "._batch",
-    "Report": "._batch_folder",
+    "Report": "._batch_report",
     "run_batch": "._batch_folder",
 }
 """Batch names load on first use: a single `roadmap plan` need not import them."""

@@ -10,7 +10,6 @@ documents are still there, untouched; everything else is planned again.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import hashlib
 import itertools
@@ -21,12 +20,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import _limits
 from ._batch import CRASHED, bug_message
+from ._batch_report import Entry, Output, Report, ReportWriter
 from ._catalog import Catalog, load_catalog
 from ._parallel import cpu_count, process_pool, run_all
 from ._plan import generate_plan
@@ -58,48 +58,6 @@ _SHAPING_LIBRARIES = (
     "weasyprint",
 )
 """Libraries whose version can change a document (holiday data, date words, JSON, PDF)."""
-
-
-class Output(BaseModel):
-    path: str
-    """The document's file name inside the output folder."""
-    sha256: str
-
-
-class Entry(BaseModel):
-    """One profile's line in the report."""
-
-    profile: str
-    """The profile's file name inside the profiles folder."""
-    status: Literal["written", "unchanged", "failed"]
-    fingerprint: str
-    outputs: list[Output] = []
-    title: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    meets_deadline: bool | None = None
-    error: str | None = None
-    """Why it failed: the file, field, value and fix."""
-    traceback: str | None = None
-    """Only when the failure is a bug in the engine."""
-
-
-class Report(BaseModel):
-    """The machine-readable outcome of a batch run (also its memory for re-runs)."""
-
-    report_version: Literal[1] = 1
-    engine_version: str
-    profiles_dir: str
-    out_dir: str
-    formats: list[str]
-    written: int
-    unchanged: int
-    failed: int
-    entries: list[Entry]
-
-    @property
-    def ok(self) -> bool:
-        return self.failed == 0
 
 
 @dataclass(frozen=True)
@@ -159,6 +117,7 @@ def run_batch(
     coach_notes: bool = True,
     coach: CoachSource | None = None,
     shard: Shard | None = None,
+    keep_entries: bool = True,
 ) -> Report:
     """Plan every ``*.yaml`` profile in ``profiles_dir`` into ``out_dir``, one
     document per format, and write the report (``out_dir/report.json`` by default).
@@ -170,7 +129,9 @@ def run_batch(
     ``coach_notes=False`` leaves the coach's section out of the documents;
     ``coach`` (a coach file, dict, ``Coach`` or ``Brand``) brands every document.
     ``shard`` plans only its slice of the folder (``_shard``), and the report is
-    then ``out_dir/report-I-of-N.json`` by default.
+    then ``out_dir/report-I-of-N.json`` by default. ``keep_entries=False`` returns
+    the report's counts without its entries (the report file has them all), so that
+    memory stays the same however many profiles the folder holds.
     """
     profiles_dir = as_path(profiles_dir, "the profiles folder", ProfileError)
     out_dir = as_path(out_dir, "the output folder", OutputError)
@@ -203,7 +164,7 @@ def run_batch(
     # the workers are forked before the lists below, which grow with the folder
     with process_pool(_write_plan, run, min(jobs or cpu_count(), max(total, 1))) as pool:
         previous = {} if force else _previous_entries(report_path)
-        settled, todo = _sort_out(run, names, previous, report_path, notify)
+        early, todo = _sort_out(run, names, previous, report_path, notify)
         own: list[tuple[str | Path, str]] = []
         if isinstance(coach, str | Path):
             own += [
@@ -215,35 +176,45 @@ def run_batch(
         _check_outputs(
             out_dir, report_path, outputs, itertools.chain(profiles, own), catalog, templates
         )
+        writer = ReportWriter(out_dir, keep=keep_entries)
+        reported = 0
         try:
-            for entry in run_all(
+            results = run_all(
                 _write_plan,
                 run,
                 todo,
                 jobs=jobs,
                 on_crash=lambda name: _crashed(run.job(name)),
                 pool=pool,
-            ):
-                settled[entry.profile] = entry
-                notify(entry)
-        finally:  # even when interrupted, keep what is done for the next run
-            entries = [
-                settled.get(name) or previous[name]
-                for name in names
-                if name in settled or name in previous
-            ]
-            result = Report(
+            )
+            planned = iter(todo)
+            upcoming = next(planned, None)
+            for name in names:  # in the report's order; results come in the same order
+                if name == upcoming:
+                    entry = next(results)
+                    notify(entry)
+                    upcoming = next(planned, None)
+                else:
+                    entry = early.pop(name)
+                writer.add(entry)
+                reported += 1
+        finally:  # even when interrupted, keep what is done and the last run's rest
+            for name in itertools.islice(names, reported, None):
+                kept = early.pop(name, None) or previous.get(name)
+                if kept is not None:
+                    writer.add(kept)
+            head = Report(
                 engine_version=_engine_version(),
                 profiles_dir=str(profiles_dir),
                 out_dir=str(out_dir),
                 formats=list(formats),
-                written=sum(e.status == "written" for e in entries),
-                unchanged=sum(e.status == "unchanged" for e in entries),
-                failed=sum(e.status == "failed" for e in entries),
-                entries=entries,
+                written=0,
+                unchanged=0,
+                failed=0,
+                entries=[],
             )
             with no_interrupt():  # a second Ctrl-C must not cut the report short
-                _write(report_path, result.model_dump_json(indent=2) + "\n", into_devices=True)
+                result = writer.write(report_path, head)
     return result
 
 
@@ -254,8 +225,8 @@ def _sort_out(
     report_path: Path,
     notify: Callable[[Entry], None],
 ) -> tuple[dict[str, Entry], list[str]]:
-    """Before any plan: the profiles settled already (documents that would overwrite
-    another's or the report, and unchanged ones), and the names of those to plan."""
+    """Before any plan: the entries of profiles settled already (documents that would
+    overwrite another's or the report, and unchanged ones), and the names to plan."""
     settled: dict[str, Entry] = {}
     todo: list[str] = []
     report_file = report_path.resolve()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 if TYPE_CHECKING:  # imported when a command needs them, to keep start-up fast
     from tqdm import tqdm
 
-    from ._batch_folder import Entry, Report
+    from ._batch_report import Entry, Report
     from ._shard import Shard
 
 EXIT_SOME_FAILED = 1
@@ -184,13 +184,20 @@ def _check_output_folder(output: Path) -> None:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from ._batch_folder import REPORT_NAME, find_profiles, run_batch
+    from ._batch_folder import REPORT_NAME, profile_names, run_batch
 
-    done = {"settled": 0, "total": len(find_profiles(args.profiles, args.shard))}
+    done = {"settled": 0, "total": len(profile_names(args.profiles, args.shard))}
     bar = _progress_bar()
+    rows: list[tuple[str, str, str]] = []
+    bugs: list[Entry] = []
 
     def progress(entry: Entry, total: int) -> None:
+        """Each entry as it settles, reduced to its summary line: the entries themselves
+        stay in the report file, so a folder of any size fits in memory."""
         done["settled"] += entry.status != "failed"
+        rows.append(_row(entry, args.profiles))
+        if entry.traceback:
+            bugs.append(entry)
         _advance(bar, total)
 
     try:
@@ -208,6 +215,7 @@ def _batch(args: argparse.Namespace) -> int:
             coach_notes=args.coach_notes,
             coach=args.coach,
             shard=args.shard,
+            keep_entries=False,
         )
     except KeyboardInterrupt:
         bar.close()
@@ -219,11 +227,10 @@ def _batch(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     default_report = args.shard.report_name if args.shard else REPORT_NAME
-    _print_summary(report, args.report or args.output / default_report)
+    _print_summary(sorted(rows), report, args.report or args.output / default_report)
     if args.debug:  # a failure that is a bug carries its traceback
-        for entry in report.entries:
-            if entry.traceback:
-                print(f"{entry.profile}:\n{entry.traceback}", file=sys.stderr)
+        for entry in sorted(bugs, key=lambda e: e.profile):
+            print(f"{entry.profile}:\n{entry.traceback}", file=sys.stderr)
     return 0 if report.ok else EXIT_SOME_FAILED
 
 
@@ -243,7 +250,8 @@ def _merge(args: argparse.Namespace) -> int:
     refuse_inputs([args.output], [(path, "a shard's report") for path in args.reports])
     report = merge_reports(args.reports)
     write_output(args.output, report.model_dump_json(indent=2) + "\n")
-    _print_summary(report, args.output)
+    folder = Path(report.profiles_dir)
+    _print_summary([_row(e, folder) for e in report.entries], report, args.output)
     return 0 if report.ok else EXIT_SOME_FAILED
 
 
@@ -261,9 +269,11 @@ def _progress_bar() -> tqdm[Any]:
     return tqdm(desc="planning", unit="profile", file=sys.stderr, disable=None, leave=False)
 
 
-def _print_summary(report: Report, report_path: Path) -> None:
-    folder = Path(report.profiles_dir)
-    rows = [(e.profile, e.status, _outcome(e, folder / e.profile)) for e in report.entries]
+def _row(entry: Entry, folder: Path) -> tuple[str, str, str]:
+    return entry.profile, entry.status, _outcome(entry, folder / entry.profile)
+
+
+def _print_summary(rows: list[tuple[str, str, str]], report: Report, report_path: Path) -> None:
     widths = [max(len(row[i]) for row in [("profile", "status", ""), *rows]) for i in (0, 1)]
     print(f"{'profile':<{widths[0]}}  {'status':<{widths[1]}}  result")
     for name, status, outcome in rows:

@@ -21,7 +21,7 @@ from ._reading import read_bounded
 from .errors import OutputError
 
 if TYPE_CHECKING:  # the batch imports this module: its models load when merging
-    from ._batch_folder import Entry, Report
+    from ._batch_report import Entry, Report
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def merge_reports(paths: Sequence[Path]) -> Report:
 def _read_report(path: Path) -> Report:
     from pydantic import ValidationError
 
-    from ._batch_folder import Report
+    from ._batch_report import Report
 
     data = read_bounded(path, OutputError, _limits.REPORT_BYTES)
     try:

@@ -28,6 +28,8 @@ from roadmap_engine import (
     generate_plans,
     render,
 )
+from roadmap_engine._batch_folder import run_batch
+from roadmap_engine._batch_report import Report, ReportWriter
 from roadmap_engine._cli import main
 from roadmap_engine.inputs.profile import ProfileSource
 
@@ -207,6 +209,40 @@ def test_batch_writes_every_good_plan_and_reports_every_bad_one(folder, tmp_path
     assert ok["status"] == "written" and ok["error"] is None
     assert [o["path"] for o in ok["outputs"]] == [f"{good[0]}.md", f"{good[0]}.html"]
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def test_the_report_is_written_in_pieces_exactly_as_one_document(folder, tmp_path):
+    out = tmp_path / "out"
+    returned = run_batch(folder, out, ["md"])
+    text = (out / "report.json").read_text()
+    assert text == returned.model_dump_json(indent=2) + "\n"  # pydantic's own layout
+    assert [e.profile for e in returned.entries] == sorted(e.profile for e in returned.entries)
+    assert (returned.written, returned.failed) == (3, 2)
+
+
+def test_a_batch_can_leave_its_entries_in_the_report_file(folder, tmp_path):
+    kept = run_batch(folder, tmp_path / "kept", ["md"])
+    lean = run_batch(folder, tmp_path / "lean", ["md"], keep_entries=False)
+    assert lean.entries == [] and (lean.written, lean.unchanged, lean.failed) == (3, 0, 2)
+    on_disk = Report.model_validate_json((tmp_path / "lean" / "report.json").read_text())
+    assert [e.status for e in on_disk.entries] == [e.status for e in kept.entries]
+    assert on_disk.written == 3 and len(on_disk.entries) == 5
+
+
+def test_a_report_without_entries_is_one_document_too(tmp_path):
+    head = Report(
+        engine_version="1",
+        profiles_dir="p",
+        out_dir="o",
+        formats=["md"],
+        written=0,
+        unchanged=0,
+        failed=0,
+        entries=[],
+    )
+    returned = ReportWriter(tmp_path, keep=True).write(tmp_path / "report.json", head)
+    assert (tmp_path / "report.json").read_text() == head.model_dump_json(indent=2) + "\n"
+    assert returned == head
 
 
 def test_all_good_exits_0(tmp_path, capsys):

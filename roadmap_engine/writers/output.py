@@ -19,6 +19,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import OutputError
 
@@ -26,21 +27,25 @@ STDOUT = "-"
 """The output name that means standard output."""
 
 
-def write_output(path: Path, text: str | bytes, *, follow_links: bool = True) -> None:
-    """Write ``text`` (UTF-8 text, or bytes as they are) to ``path`` (``-`` for
-    standard output), never half-written.
+Document = str | bytes | Iterable[bytes]
+"""Text (written as UTF-8), bytes, or bytes in pieces (a report too big to hold whole)."""
+
+
+def write_output(path: Path, text: Document, *, follow_links: bool = True) -> None:
+    """Write ``text`` (UTF-8 text, bytes as they are, or pieces of bytes) to ``path``
+    (``-`` for standard output), never half-written.
 
     With ``follow_links`` a link's target is replaced (keeping its mode) and
     the link kept; without, a link is replaced like a file.
     """
     if str(path) == STDOUT:
-        if isinstance(text, bytes):
-            sys.stdout.flush()  # text written before must come first
-            sys.stdout.buffer.write(text)
-            sys.stdout.buffer.flush()
-        else:
+        if isinstance(text, str):
             sys.stdout.write(text)
             sys.stdout.flush()
+        else:
+            sys.stdout.flush()  # text written before must come first
+            _write_all(sys.stdout.buffer, text)
+            sys.stdout.buffer.flush()
         return
     if not follow_links and path.is_symlink():
         write_atomically(path, text)
@@ -55,12 +60,12 @@ def write_output(path: Path, text: str | bytes, *, follow_links: bool = True) ->
         raise OutputError(f"{path}: is a folder; give a file name for the plan")
     if status is not None and not stat.S_ISREG(status.st_mode):
         with open(path, "wb") as handle:
-            handle.write(_encoded(text))
+            _write_all(handle, text)
         return
     write_atomically(path, text)
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
+def write_atomically(path: Path, text: Document) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
     folder = path.parent if str(path.parent) else Path(".")
     mode = _mode_for(path)
@@ -69,16 +74,22 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_encoded(text))
+            _write_all(handle, text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _encoded(text: str | bytes) -> bytes:
+def _write_all(handle: BinaryIO, text: Document) -> None:
     """A document's bytes: text as UTF-8, its newlines as written (never translated)."""
-    return text if isinstance(text, bytes) else text.encode("utf-8")
+    if isinstance(text, str):
+        handle.write(text.encode("utf-8"))
+    elif isinstance(text, bytes):
+        handle.write(text)
+    else:
+        for piece in text:
+            handle.write(piece)
 
 
 @contextlib.contextmanager
