@@ -3,20 +3,15 @@
 The phrases said once per item (a skill's why, an activity's dates, a week's
 work) are Python rather than ``_words.j2`` macros: a Jinja macro call costs
 microseconds, and a big plan makes tens of thousands of them. They are plain
-text, never markup: HTML escapes them (``_phrase``). Dates in them are always
-in the plain English style: the ``_words.j2`` macros they replace never saw the
-plan (an imported template gets no context), so they never used its locale.
+text, never markup: HTML escapes them where it prints them, as it does every
+field (``FILTERS``). Dates in them are always in the plain English style: the
+``_words.j2`` macros they replace never saw the plan (an imported template gets
+no context), so they never used its locale.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
-from typing import Any
-
-from jinja2 import pass_eval_context
-from jinja2.nodes import EvalContext
-from markupsafe import escape
+from collections.abc import Sequence
 
 from .._plan_models import (
     Activity,
@@ -27,6 +22,7 @@ from .._plan_models import (
     Plan,
     Recommendation,
     SkillToLearn,
+    StudyDay,
     TransferableSkill,
     WeekRun,
 )
@@ -51,6 +47,18 @@ def names(items: Sequence[object], limit: int = 3) -> str:
     if len(items) > 1:
         return f"{', '.join(shown[:-1])} and {shown[-1]}"
     return "".join(shown)
+
+
+def skill_names(skills: Sequence[TransferableSkill], limit: int = 3) -> str:
+    """The skills' names, as ``names`` says them. One filter rather than Jinja's
+    ``map(attribute="name") | list``, which raises and catches an exception per skill
+    (a plan's models have no ``[]``) before it reads the attribute."""
+    return names([skill.name for skill in skills], limit)
+
+
+def day_names(days: Sequence[StudyDay]) -> str:
+    """``Mon, Tue and Wed``: the study days by name, all of them."""
+    return names([d.day.capitalize() for d in days], 7)
 
 
 def plural(count: object, word: str) -> str:
@@ -231,21 +239,10 @@ def text_bar(percent: int, width: int = 20) -> str:
     return f"{'█' * full}{'░' * (width - full)} {percent}%"
 
 
-def _phrase(func: Callable[..., str]) -> Callable[..., str]:
-    """``func`` as a filter of plain text: in HTML it is escaped, so catalog and profile
-    text inside a phrase (a title with ``&`` or ``<``) is shown as written."""
-
-    @pass_eval_context
-    @functools.wraps(func)
-    def phrase(eval_ctx: EvalContext, *args: Any) -> str:
-        text = func(*args)
-        return escape(text) if eval_ctx.autoescape else text
-
-    return phrase
-
-
 PHRASES = (
     names,
+    skill_names,
+    day_names,
     plural,
     why,
     levels,
@@ -266,4 +263,6 @@ PHRASES = (
 )
 
 
-FILTERS = {func.__name__: _phrase(func) for func in PHRASES}
+FILTERS = {func.__name__: func for func in PHRASES}
+"""The phrases as filters. Each returns plain text, which HTML's autoescape escapes
+where it is printed; escaping it here too would escape every phrase twice."""

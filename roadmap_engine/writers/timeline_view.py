@@ -148,6 +148,16 @@ class TimelineView:
     ticks: tuple[Tick, ...]
     deadline: DeadlineLine | None
 
+    @property
+    def milestones(self) -> tuple[Marker, ...]:
+        """The activities' markers (the diamonds), in ``markers``' order."""
+        return tuple(m for m in self.markers if m.kind == "activity")
+
+    @property
+    def phase_ends(self) -> tuple[Marker, ...]:
+        """The phases' end markers (the dots), in ``markers``' order."""
+        return tuple(m for m in self.markers if m.kind == "phase")
+
     def percent(self, x: float) -> float:
         """``x`` as a share of the width, 0 to 100."""
         return 100 * x / self.width
@@ -235,8 +245,11 @@ def _wrap(label: str) -> tuple[str, ...]:
     return tuple(textwrap.wrap(label, int(WIDTH / (CHAR_WIDTH * LARGE_FONT))) or [label])
 
 
+_DAY = dt.timedelta(days=1)
+
+
 def _next(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=1)
+    return day + _DAY
 
 
 def _markers(plan: Plan, bars: list[Bar], at: _At) -> tuple[Marker, ...]:
