@@ -8,21 +8,28 @@ print(render(plan, "md"))
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
-from ._catalog import Catalog, load_catalog
-from ._plan import generate_plan
-from ._plan_models import Plan
-from .errors import (
-    CatalogError,
-    CoachError,
-    OutputError,
-    ProfileError,
-    RoadmapError,
-    ScheduleError,
-    TemplateError,
-)
-from .inputs.coach import Brand, Coach, load_brand
-from .inputs.profile import Profile, load_profile
-from .writers.render import FORMATS, render
+from ._collector import collection_paused as _collection_paused
+
+# Importing the package builds some sixty pydantic model classes and imports their
+# libraries: hundreds of thousands of objects, none of them garbage. With the cyclic
+# collector running, it walks the growing heap again and again meanwhile (about a
+# tenth of a cold `roadmap plan`); paused, it resumes as the importer had it.
+with _collection_paused():
+    from ._catalog import Catalog, load_catalog
+    from ._plan import generate_plan
+    from ._plan_models import Plan
+    from .errors import (
+        CatalogError,
+        CoachError,
+        OutputError,
+        ProfileError,
+        RoadmapError,
+        ScheduleError,
+        TemplateError,
+    )
+    from .inputs.coach import Brand, Coach, load_brand
+    from .inputs.profile import Profile, load_profile
+    from .writers.render import FORMATS, render
 
 if _TYPE_CHECKING:  # type checkers see the real names; at run time they load lazily
     from ._batch import PlanResult, generate_plans
