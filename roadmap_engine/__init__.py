@@ -8,13 +8,13 @@ print(render(plan, "md"))
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
-from ._collector import collection_paused as _collection_paused
+from ._collector import import_paused as _import_paused
 
 # Importing the package builds some sixty pydantic model classes and imports their
-# libraries: hundreds of thousands of objects, none of them garbage. With the cyclic
+# libraries: tens of thousands of objects, none of them garbage. With the cyclic
 # collector running, it walks the growing heap again and again meanwhile (about a
 # tenth of a cold `roadmap plan`); paused, it resumes as the importer had it.
-with _collection_paused():
+with _import_paused():
     from ._catalog import Catalog, load_catalog
     from ._plan import generate_plan
     from ._plan_models import Plan

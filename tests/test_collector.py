@@ -62,11 +62,13 @@ def test_cycles_made_while_paused_do_not_pile_up_over_many_plans() -> None:
 _IMPORT_AND_COUNT = """
 import gc, json, sys
 {before}
+frozen = gc.get_freeze_count()
 counts = [g["collections"] for g in gc.get_stats()]
 import roadmap_engine
 after = [g["collections"] for g in gc.get_stats()]
 print(json.dumps({{"during": [a - b for a, b in zip(after, counts)], "enabled": gc.isenabled(),
-                  "frozen": gc.get_freeze_count()}}))
+                  "frozen": [frozen, gc.get_freeze_count()],
+                  "young": len(gc.get_objects(0)) + len(gc.get_objects(1))}}))
 """
 
 
@@ -82,8 +84,14 @@ def test_importing_the_package_pauses_the_collector_and_restores_it() -> None:
     young, middle, full = found["during"]
     # the few left run as the package starts and after the pause (without it: 117, 11, 1)
     assert young + middle < 30 and full == 0
-    assert found["enabled"] is True and found["frozen"] == 0
+    assert found["enabled"] is True and found["frozen"] == [0, 0]
+    assert found["young"] < 5_000  # the import's objects went straight to the oldest
     assert _import_in_a_fresh_process("gc.disable()")["enabled"] is False
+
+
+def test_an_importers_frozen_objects_stay_frozen() -> None:
+    before, after = _import_in_a_fresh_process("gc.freeze()")["frozen"]
+    assert before > 1_000 and after > before - 100  # (a few die meanwhile and leave it)
 
 
 def test_the_command_freezes_what_its_imports_built_before_it_runs(monkeypatch) -> None:
