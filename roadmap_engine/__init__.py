@@ -27,7 +27,6 @@ with _import_paused():
         ScheduleError,
         TemplateError,
     )
-    from .inputs.coach import Brand, Coach, load_brand
     from .inputs.profile import Profile, load_profile
     from .writers.render import FORMATS, render
 
@@ -35,16 +34,20 @@ if _TYPE_CHECKING:  # type checkers see the real names; at run time they load la
     from ._batch import PlanResult, generate_plans
     from ._batch_folder import run_batch
     from ._batch_report import Report
+    from .inputs.coach import Brand, Coach, load_brand
 
 __version__ = "0.1.0"
 
 _LAZY = {
+    "Brand": ".inputs.coach",
+    "Coach": ".inputs.coach",
+    "load_brand": ".inputs.coach",
     "PlanResult": "._batch",
     "generate_plans": "._batch",
     "Report": "._batch_report",
     "run_batch": "._batch_folder",
 }
-"""Batch names load on first use: a single `roadmap plan` need not import them."""
+"""Batch and coach names load on first use: a plain `roadmap plan` needs neither."""
 
 
 def __getattr__(name: str) -> _Any:

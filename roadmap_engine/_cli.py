@@ -30,11 +30,15 @@ EXIT_INTERRUPTED = 130
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from . import generate_plan, load_brand, load_catalog, render
+    from . import generate_plan, load_catalog, render
     from .errors import OutputError
     from .writers.output import STDOUT, inputs_of_run, refuse_inputs, write_output
 
-    brand = load_brand(args.coach) if args.coach else None  # a bad coach file fails first
+    brand = None
+    if args.coach:  # a bad coach file fails first
+        from .inputs.coach import load_brand
+
+        brand = load_brand(args.coach)
     inputs: list[tuple[str | Path, str]] = []
     if args.output is not None:  # before any work: never destroy an input, never fail late
         own = [(args.profile, "the profile"), *_coach_files(args.coach)]
@@ -165,9 +169,11 @@ def _coach_notes_flag(command: argparse.ArgumentParser) -> None:
 
 def _coach_files(coach: Path | None) -> list[tuple[Path, str]]:
     """The coach file and its logo, which no output may overwrite."""
+    if coach is None:
+        return []
     from .inputs.coach import coach_files
 
-    return [] if coach is None else [(path, "a coach file") for path in coach_files(coach)]
+    return [(path, "a coach file") for path in coach_files(coach)]
 
 
 def _check_output_folder(output: Path) -> None:

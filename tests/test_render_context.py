@@ -18,7 +18,7 @@ def counted(monkeypatch):
         calls.append(plan)
         return timeline_view(plan)
 
-    monkeypatch.setattr(render_module, "timeline_view", counting)
+    monkeypatch.setattr(render_module, "_timeline_view", counting)
     return calls
 
 

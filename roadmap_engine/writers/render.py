@@ -20,7 +20,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -31,9 +31,10 @@ from .._catalog_cache import cache_dir
 from .._plan_models import Plan
 from .._reading import as_path, read_text_bounded, regular_file
 from ..errors import TemplateError
-from ..inputs.coach import CoachSource, load_brand
 from . import filters, phrases
-from .timeline_view import timeline_view
+
+if TYPE_CHECKING:  # loaded when used: a Markdown plan without a brand needs neither
+    from ..inputs.coach import CoachSource
 
 FORMATS = ("md", "html", "json", "ics", "pdf")
 TEXT_FORMATS = ("md", "html", "json", "ics")
@@ -100,7 +101,7 @@ def render(
     user_dir = _user_dir(templates)
     name = f"plan.{fmt}.j2"
     if user_dir is not None or _builtin_uses(name, "timeline"):
-        context["timeline"] = timeline_view(plan)
+        context["timeline"] = _timeline_view(plan)
     if user_dir is None:  # the built-in templates are ours: no bounds needed
         with _template_errors(name, user_dir):
             return _environment_for(name, user_dir).get_template(name).render(context)
@@ -138,11 +139,21 @@ def template_context(
 ) -> dict[str, Any]:
     """What a template sees: the plan, whether to show the coach's notes, the brand, and
     the geometry of the timeline (a coach's own template may draw it in any format)."""
-    brand = load_brand(coach) if coach is not None else None
+    brand = None
+    if coach is not None:
+        from ..inputs.coach import load_brand
+
+        brand = load_brand(coach)
     context = {"plan": plan, "coach_notes": coach_notes, "brand": brand}
     if timeline:
-        context["timeline"] = timeline_view(plan)
+        context["timeline"] = _timeline_view(plan)
     return context
+
+
+def _timeline_view(plan: Plan) -> Any:
+    from .timeline_view import timeline_view
+
+    return timeline_view(plan)
 
 
 @functools.cache
