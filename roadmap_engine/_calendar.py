@@ -41,6 +41,15 @@ class StudyCalendar:
         """The hours ``day`` would have if it were not a day off."""
         return self._week_at(day.toordinal())[day.weekday()]
 
+    def usual_hours_from(self, first: dt.date, days: int) -> list[float]:
+        """``usual_hours`` of ``days`` dates from ``first`` on, in one pass."""
+        weekday, start = first.weekday(), first.toordinal()
+        if not self.periods:
+            week = self.day_hours
+            return [week[(weekday + k) % 7] for k in range(days)]
+        week_at = self._week_at
+        return [week_at(start + k)[(weekday + k) % 7] for k in range(days)]
+
     def _week_at(self, ordinal: int) -> tuple[float, ...]:
         for first, last, hours in reversed(self.periods):
             if first <= ordinal <= last:
@@ -88,14 +97,14 @@ class StudyCalendar:
 
     def scaled(self, weekly_hours: float) -> StudyCalendar:
         """The same days, periods and days off, with the usual weeks at ``weekly_hours``."""
-        factor = weekly_hours / sum(self.day_hours)
         return StudyCalendar(
-            self.start,
-            tuple(h * factor for h in self.day_hours),
-            self.off,
-            self.periods,
-            self.holidays,
+            self.start, self.scaled_week(weekly_hours), self.off, self.periods, self.holidays
         )
+
+    def scaled_week(self, weekly_hours: float) -> tuple[float, ...]:
+        """The usual Monday ... Sunday hours of ``scaled(weekly_hours)``."""
+        factor = weekly_hours / sum(self.day_hours)
+        return tuple(h * factor for h in self.day_hours)
 
 
 def build_calendar(profile: Profile, start: dt.date | None = None) -> StudyCalendar:

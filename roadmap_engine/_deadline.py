@@ -82,7 +82,7 @@ def least_weekly_hours(
         return None
     # Below the weekly hours whose capacity up to the deadline is the work's hours
     # nothing can finish: start the search there (one step lower, for rounding).
-    usual, fixed = calendar.hours_until_by_kind(deadline)
+    usual, fixed = ends.hours_by_kind(deadline) or calendar.hours_until_by_kind(deadline)
     if usual > 0:
         floor_hours = (sum(hours) - fixed) * sum(calendar.day_hours) / usual
         low = min(high, max(low, math.floor(floor_hours * STEPS_PER_HOUR) - 1))
@@ -106,7 +106,10 @@ def _what_to_drop(
     dropped when nothing kept depends on it, and essential items (importance
     5) never are. The result is checked by scheduling what is kept.
     """
-    excess = sum(i.hours for i in items) - calendar.hours_until(deadline)
+    available = finish_dates(calendar).hours_until(deadline)
+    if available is None:  # hours that are not whole units: walked, as the scheduler adds them
+        available = calendar.hours_until(deadline)
+    excess = sum(i.hours for i in items) - available
     needed_by: dict[str, int] = {}
     for item in items:
         for pre in item.prerequisites:
@@ -156,7 +159,7 @@ def what_if(
 ) -> list[WhatIf]:
     """End dates at several usual weekly hours; the person's own row is the plan itself."""
     finder = finish_dates(calendar)
-    ends = {weekly: finder.end(hours, weekly) for weekly in WHAT_IF_HOURS}
+    ends = {weekly: finder.end(hours, weekly) for weekly in WHAT_IF_HOURS if weekly != own}
     ends[own] = own_end
     return [
         WhatIf(

