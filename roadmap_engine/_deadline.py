@@ -82,7 +82,7 @@ def least_weekly_hours(
         return None
     # Below the weekly hours whose capacity up to the deadline is the work's hours
     # nothing can finish: start the search there (one step lower, for rounding).
-    usual, fixed = ends.hours_by_kind(deadline) or calendar.hours_until_by_kind(deadline)
+    usual, fixed = ends.hours_by_kind(deadline)
     if usual > 0:
         floor_hours = (sum(hours) - fixed) * sum(calendar.day_hours) / usual
         low = min(high, max(low, math.floor(floor_hours * STEPS_PER_HOUR) - 1))
@@ -106,10 +106,7 @@ def _what_to_drop(
     dropped when nothing kept depends on it, and essential items (importance
     5) never are. The result is checked by scheduling what is kept.
     """
-    available = finish_dates(calendar).hours_until(deadline)
-    if available is None:  # hours that are not whole units: walked, as the scheduler adds them
-        available = calendar.hours_until(deadline)
-    excess = sum(i.hours for i in items) - available
+    excess = sum(i.hours for i in items) - finish_dates(calendar).hours_until(deadline)
     needed_by: dict[str, int] = {}
     for item in items:
         for pre in item.prerequisites:

@@ -89,6 +89,10 @@ class FinishDates:
             if None in units:
                 self._exact_periods = False
             fixed_units += sum(n * (u or 0) for n, u in zip(days, units, strict=True))
+        weights = _weights(_by_ordinal(calendar.day_hours))
+        self._usual_units = weights if self._exact_periods else None
+        """The usual week's hours in units by ``ordinal % 7``; None unless every week's
+        hours are whole units."""
 
     def end(self, hours: Sequence[float], weekly_hours: float) -> dt.date | None:
         """What ``finish_date(hours, calendar.scaled(weekly_hours))`` gives."""
@@ -134,25 +138,29 @@ class FinishDates:
         end = self.end(hours, weekly_hours)  # near-zero work, or within float noise
         return end is not None and end <= day
 
-    def hours_until(self, day: dt.date) -> float | None:
-        """What ``calendar.hours_until(day)`` gives, counted instead of walked, when every
-        week's hours are whole units (sums of them are exact, in any order); else None."""
-        weights = _weights(_by_ordinal(self.calendar.day_hours))
-        if weights is None or not self._exact_periods:
-            return None
-        ordinal = min(day.toordinal(), self._last)  # no study day lies past the horizon
-        return self._units_until(ordinal, weights) / _UNITS if ordinal >= self._first else 0.0
+    @property
+    def counts_hours(self) -> bool:
+        """Whether hours up to a date are counted rather than walked: every week's
+        hours are whole units, so sums of them are exact in any order."""
+        return self._usual_units is not None
 
-    def hours_by_kind(self, day: dt.date) -> tuple[float, float] | None:
-        """What ``calendar.hours_until_by_kind(day)`` gives, counted instead of walked,
-        when every week's hours are whole units (sums of them are exact, in any order)
-        and ``day`` is inside the horizon; else None."""
+    def hours_until(self, day: dt.date) -> float:
+        """What ``calendar.hours_until(day)`` gives: counted when ``counts_hours``."""
+        if self._usual_units is None:
+            return self.calendar.hours_until(day)
+        ordinal = min(day.toordinal(), self._last)  # no study day lies past the horizon
+        if ordinal < self._first:
+            return 0.0
+        return self._units_until(ordinal, self._usual_units) / _UNITS
+
+    def hours_by_kind(self, day: dt.date) -> tuple[float, float]:
+        """What ``calendar.hours_until_by_kind(day)`` gives: counted when ``counts_hours``
+        and ``day`` is inside the horizon."""
         ordinal = day.toordinal()
-        weights = _weights(_by_ordinal(self.calendar.day_hours))
-        if weights is None or not self._exact_periods or not self._first <= ordinal <= self._last:
-            return None
+        if self._usual_units is None or not self._first <= ordinal <= self._last:
+            return self.calendar.hours_until_by_kind(day)
         fixed = self._units_until(ordinal, [0] * 7)
-        usual = self._units_until(ordinal, weights) - fixed
+        usual = self._units_until(ordinal, self._usual_units) - fixed
         return usual / _UNITS, fixed / _UNITS
 
     def _exact(self, hours: Sequence[float], week: Week) -> tuple[int, list[int]] | None:

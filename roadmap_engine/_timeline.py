@@ -122,7 +122,7 @@ def sessions(
     count = [0] * len(items)
     for _, index, _ in timetable.sessions:
         count[index] += 1
-    serial = [before.get(item_id, 0) for item_id in ids]  # each item's serial so far
+    earlier = [before.get(item_id, 0) for item_id in ids]  # each item's serials before
     number = [0] * len(items)
     starts = [day_start(weekday) for weekday in range(7)]
     lengths: dict[float, dt.timedelta] = {}  # sessions share a few lengths
@@ -136,14 +136,13 @@ def sessions(
             length = lengths[hours] = dt.timedelta(seconds=round(hours * 3600))
         ends = clock + length
         number[index] += 1
-        serial[index] += 1
         out.append(
             Session(
                 date=day,
                 activity_id=ids[index],
                 number=number[index],
                 count=count[index],
-                serial=serial[index],
+                serial=earlier[index] + number[index],
                 hours=hours,
                 begins=clock,
                 ends=ends,
